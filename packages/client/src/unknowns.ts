@@ -1,0 +1,76 @@
+/**
+ * Every fact of the live API that ../shared/api/ could not confirm, in one place.
+ *
+ * The client, the emulator, the n8n nodes and the tray read these values instead of
+ * spelling their own guesses. When a real response settles one, change it here (and
+ * the note beside it), and the whole toolkit follows.
+ */
+
+/** Both are reported to work; the issue asks for cn-north-1 (the newest official SDK uses cn-beijing). */
+export const DEFAULT_REGION = 'cn-north-1';
+export const KNOWN_REGIONS = ['cn-north-1', 'cn-beijing'] as const;
+
+export const DEFAULT_ENDPOINT = 'https://open.volcengineapi.com';
+
+/**
+ * ServiceStatus `Status` strings. No source gives them (an older note guessed `active`).
+ * The emulator answers with these; the tray maps them to its states.
+ * OPEN: replace with the real spellings once a live response is seen.
+ */
+export const SERVICE_STATUS = {
+  notActivated: 'NotActivated',
+  running: 'Running',
+  paused: 'Paused',
+  terminated: 'Terminated',
+} as const;
+export type ServiceStatusValue = (typeof SERVICE_STATUS)[keyof typeof SERVICE_STATUS];
+
+/** Read a live Status string leniently: unknown spellings (e.g. `active`) map by meaning where obvious. */
+export function classifyServiceStatus(status: string | undefined): 'running' | 'paused' | 'terminated' | 'notActivated' | 'unknown' {
+  const s = (status ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  if (['running', 'active', 'activated', 'normal', 'open', 'opened', 'enabled', 'online'].includes(s)) return 'running';
+  if (['paused', 'pause', 'suspended', 'stopped', 'disabled'].includes(s)) return 'paused';
+  if (['terminated', 'terminate', 'closed', 'released', 'deleted'].includes(s)) return 'terminated';
+  if (['notactivated', 'inactive', 'notopened', 'unopened', 'none'].includes(s)) return 'notActivated';
+  return 'unknown';
+}
+
+/** ResourcePacksStatus `State` / `Type` values: unknown for 2025-05-20; the 2023 version used these. */
+export const PACK_STATE_ACTIVE = 'active';
+export const PACK_TYPES_SEEN = ['quota', 'prepaid'] as const;
+
+/** QuotaMonitoring `QuotaType` values, from one caller only. */
+export const QUOTA_TYPES_SEEN = ['qps', 'concurrency', 'qpm', 'tpm'] as const;
+/** Monitoring `Mode` values seen. */
+export const MONITORING_MODES_SEEN = ['daily', 'hourly'] as const;
+/** UsageMonitoring `UsageType` values seen. */
+export const USAGE_TYPES_SEEN = ['text_words'] as const;
+
+/** ListTagsForResources `ResourceType`: no valid value is known; this is the emulator's guess. */
+export const TAG_RESOURCE_TYPE_GUESS = 'instance';
+
+/** Signature lifetime: docs give 900 s for query-signed requests; the header-signed window is inferred. */
+export const SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * Void actions (Create/Delete/UpdateAPIKey, Pause/Resume/Activate/TerminateService,
+ * Tag/UntagResources): whether `Result` is `{}`, `null` or absent is unknown. The client
+ * accepts all three and returns `{}`; the emulator sends `{}`.
+ */
+export const VOID_RESULT_ON_WIRE = {} as const;
+
+/** CreateTime/UpdateTime of API keys: the format is unknown; the emulator uses RFC 3339. */
+export const API_KEY_TIME_FORMAT = 'RFC3339 (guess)';
+
+/** Whether CreateAPIKey returns the key: the SDK model says no; the emulator returns nothing. */
+export const CREATE_API_KEY_RETURNS_KEY = false;
+
+/**
+ * Per-action QPS limits are not documented. The client's own limiter and the emulator's
+ * throttle default to this; the documented order throttle is below.
+ */
+export const DEFAULT_ACTION_QPS = 10;
+export const ORDER_THROTTLE = { voices: 2000, windowMs: 2 * 60 * 1000 } as const;
+
+/** BlueprintID that one caller pairs with big-model TTS; its meaning is unknown. */
+export const BLUEPRINT_ID_BY_RESOURCE: Readonly<Record<string, number>> = { 'volc.service_type.10029': 10029 };
