@@ -3,3 +3,18 @@ export * from './actions/fieldSpec.js';
 export type * from './actions/requestTypes.js';
 export type * from './types/results.js';
 export * from './unknowns.js';
+
+export * from './actionNames.js';
+export * from './client.js';
+export * from './clock.js';
+export * from './credentials.js';
+export * from './envelope.js';
+export * from './errors.js';
+export type * from './events.js';
+export * from './paginate.js';
+export * from './rateLimiter.js';
+export * from './retryPolicy.js';
+export * from './transport.js';
+export * from './validateRequest.js';
+export * from './version.js';
+export * from './signer/index.js';

@@ -1,0 +1,116 @@
+/** `volc-speech actions` and `volc-speech help <Action>`: text drawn from the action table alone. */
+import { ACTIONS, ACTION_GROUPS, ACTION_NAMES, needsExplicitConfirmation, type ActionSpec, type FieldSchema, type FieldSpec } from '@volc-speech/client';
+import { formatTable } from './textTable.js';
+
+const EFFECT_MEANING: Record<ActionSpec['effect'], string> = {
+  read: 'read — changes nothing; safe to repeat',
+  write: 'write — changes configuration',
+  disruptive: 'disruptive — stops or removes production service; needs --yes',
+  spends: 'spends — places an order that costs money; needs --yes',
+};
+
+export function formatActionList(): string {
+  const rows = ACTION_NAMES.map((name) => {
+    const spec: ActionSpec = ACTIONS[name];
+    return [name, ACTION_GROUPS[spec.group].label, spec.method, spec.version, spec.effect, spec.paging ? 'yes' : '', spec.summary];
+  });
+  return `${formatTable(['ACTION', 'GROUP', 'METHOD', 'VERSION', 'EFFECT', 'PAGED', 'SUMMARY'], rows)}\n\nvolc-speech help <Action> shows an action's fields.`;
+}
+
+function exampleText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function fieldRows(schema: FieldSchema, prefix: string, rows: string[][], notes: string[]): void {
+  for (const [name, field] of Object.entries(schema) as Array<[string, FieldSpec]>) {
+    const path = `${prefix}${name}${field.type === 'object[]' ? '[]' : ''}`;
+    let doc = field.doc;
+    const limits: string[] = [];
+    if (field.min !== undefined) limits.push(`≥ ${field.min}`);
+    if (field.max !== undefined) limits.push(`≤ ${field.max}`);
+    if (field.maxLength !== undefined) limits.push(`≤ ${field.maxLength} chars`);
+    if (limits.length) doc += ` (${limits.join(', ')})`;
+    if (field.example !== undefined && !doc.includes(exampleText(field.example))) doc += ` Example: ${exampleText(field.example)}`;
+    rows.push([path, field.type, field.required ? 'required' : '', doc]);
+    if (field.unsure) notes.push(`${path}: ${field.unsure}`);
+    if (field.fields) fieldRows(field.fields, `${path}.`, rows, notes);
+  }
+}
+
+/** A runnable example: the required fields with their examples (or a <placeholder>). */
+export function exampleCommand(spec: ActionSpec): string {
+  const parts = ['volc-speech', spec.name];
+  for (const [name, field] of Object.entries(spec.fields) as Array<[string, FieldSpec]>) {
+    if (!field.required) continue;
+    const value = field.example !== undefined ? (Array.isArray(field.example) ? field.example.join(',') : exampleText(field.example)) : `<${name}>`;
+    parts.push('--param', `${name}=${/[\s'"{}[\]]/.test(value) ? `'${value}'` : value}`);
+  }
+  if (spec.paging) parts.push('--all');
+  if (needsExplicitConfirmation(spec)) parts.push('--yes');
+  return parts.join(' ');
+}
+
+export function formatActionHelp(spec: ActionSpec): string {
+  const lines: string[] = [];
+  lines.push(`${spec.name} — ${spec.summary} (${spec.summaryZh})`);
+  lines.push('');
+  lines.push(`  group    ${ACTION_GROUPS[spec.group].label}`);
+  lines.push(`  request  ${spec.method} /?Action=${spec.name}&Version=${spec.version} (${spec.paramsIn === 'body' ? 'JSON body' : 'query parameters'})`);
+  lines.push(`  effect   ${EFFECT_MEANING[spec.effect]}`);
+  if (spec.paging) {
+    const p = spec.paging;
+    lines.push(
+      p.style === 'page'
+        ? `  paging   by page number: ${p.pageField}, ${p.sizeField} (at most ${p.maxPageSize}), items in ${p.itemsField}, total in ${p.totalField}; --all lists every item`
+        : `  paging   by token: ${p.tokenField}, ${p.sizeField} (at most ${p.maxPageSize}), items in ${p.itemsField}; --all lists every item`,
+    );
+  }
+  if (spec.unsure) lines.push(`  unsure   ${spec.unsure}`);
+  lines.push('');
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  fieldRows(spec.fields, '', rows, notes);
+  if (rows.length) {
+    lines.push('Fields:');
+    lines.push(formatTable(['FIELD', 'TYPE', '', 'DESCRIPTION'], rows));
+  } else {
+    lines.push('Fields: none (the request body is {}).');
+  }
+  if (notes.length) {
+    lines.push('');
+    lines.push('Unsure (the public contract does not settle these):');
+    for (const note of notes) lines.push(`  ${note}`);
+  }
+  lines.push('');
+  lines.push('Example:');
+  lines.push(`  ${exampleCommand(spec)}`);
+  return lines.join('\n');
+}
+
+export const USAGE = `volc-speech — manage Volcengine Doubao Speech (console OpenAPI) from the command line
+
+Usage:
+  volc-speech <Action> [--param Key=Value ...] [--json '{...}'] [--all] [--yes]
+  volc-speech actions                 list every action with group, method, version and effect
+  volc-speech help <Action>           the action's fields, with docs and open questions
+  volc-speech status [--watch N] [--count M] [--project P]
+                                      service state, resource packs left, rate-limit use today
+
+Call options:
+  --param, -p Key=Value   a request field, coerced by its type: numbers, true/false,
+                          lists as a,b,c (or repeat the flag), objects as JSON
+  --json '{...}'          the whole request as JSON (--param values apply on top)
+  --all                   page through a paged action and print every item
+  --page-size N, --max-items N, --concurrency N   paging controls for --all
+  --yes, -y               confirm an action that stops service or spends money
+
+Global options:
+  --region R              default VOLC_REGION, else cn-north-1
+  --endpoint URL          default VOLC_SPEECH_ENDPOINT, else https://open.volcengineapi.com
+  --timeout MS            per HTTP attempt (default 10000)
+
+Environment:
+  VOLC_ACCESSKEY, VOLC_SECRETKEY, VOLC_SESSION_TOKEN   credentials; without them the
+  embedded emulator answers instead (nothing reaches Volcengine)
+
+Exit codes: 0 ok, 1 the call failed, 2 the command was wrong (nothing was sent).`;
