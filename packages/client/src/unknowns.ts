@@ -74,3 +74,17 @@ export const ORDER_THROTTLE = { voices: 2000, windowMs: 2 * 60 * 1000 } as const
 
 /** BlueprintID that one caller pairs with big-model TTS; its meaning is unknown. */
 export const BLUEPRINT_ID_BY_RESOURCE: Readonly<Record<string, number>> = { 'volc.service_type.10029': 10029 };
+
+/**
+ * ListMegaTTSTrainStatus / BatchListMegaTTSTrainStatus require `State` (2025-05-21 SDK).
+ * To list voices in every state the toolkit sends an empty string; whether the live
+ * service reads '' as "all states" is unknown (the emulator does).
+ */
+export const VOICE_STATE_ALL = '';
+
+/**
+ * Pause/Resume/TerminateService take an optional `ResourceIDs`. What an empty or missing
+ * list does on the live service (nothing? every resource?) is unknown, so the toolkit
+ * always sends the resource IDs explicitly and the emulator rejects an empty list.
+ */
+export const SERVICE_COMMAND_REQUIRES_RESOURCE_IDS = true;
