@@ -1,0 +1,165 @@
+/**
+ * One OpenAPI request, start to finish:
+ * faults (drop, latency) → Action/Version present → signature → route → access policy →
+ * injected failure → throttle → parameters (JSON body, or the query when there is no body) →
+ * validation → clock-driven catch-up → handler → persist if it changed anything → envelope.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import { DEFAULT_REGION, redactAccessKey } from '@volc-speech/client';
+import { SignatureMismatch, verifySignature, type PartialScope } from './auth/verifySignature.js';
+import { errorBody, newRequestId, sendJson, simpleErrorBody, successBody, topHeaders, type ResponseContext } from './envelope.js';
+import { ApiError, gatewayError, invalidParameter, missingParameter } from './errors.js';
+import type { Route } from './router.js';
+import type { EmulatorRuntime } from './runtime.js';
+import { isPlainObject, paramsFromQuery, validateParams, type Params } from './validate.js';
+
+/** Far above any real console request; bounds what an unauthenticated caller can make us buffer. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Query keys that are not action parameters. */
+const NON_PARAMETER_KEYS: ReadonlySet<string> = new Set(['Action', 'Version']);
+
+export class BodyTooLarge extends Error {}
+
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge(`The request body exceeds ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Every key with all its values, decoded (`+` as space, as form encoding and Python callers mean it). */
+export function decodeQuery(search: string): Record<string, string[]> {
+  const query: Record<string, string[]> = {};
+  for (const [key, value] of new URLSearchParams(search)) (query[key] ??= []).push(value);
+  return query;
+}
+
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+function parseParams(route: Route, query: Record<string, string[]>, body: Buffer): Params {
+  const text = body.toString('utf8');
+  if (text.trim() === '') return paramsFromQuery(route.fields, query, NON_PARAMETER_KEYS);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalidParameter('body', 'is not valid JSON');
+  }
+  if (!isPlainObject(parsed)) throw invalidParameter('body', 'must be a JSON object');
+  return parsed;
+}
+
+export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, rt: EmulatorRuntime): Promise<void> {
+  const started = performance.now();
+  rt.requestCount += 1;
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    const ctx: ResponseContext = { requestId: newRequestId(rt.now()), action: '', version: '', region: DEFAULT_REGION };
+    sendJson(res, 413, errorBody(ctx, new ApiError(413, 'RequestEntityTooLarge', error.message)), { ...topHeaders(ctx), Connection: 'close' });
+    return;
+  }
+
+  if (rt.faultInjector.shouldDrop()) {
+    rt.log(`${req.method} ${req.url} → dropped (dropRate)`);
+    req.socket.destroy();
+    return;
+  }
+  if (rt.faultInjector.latencyMs > 0) await delay(rt.faultInjector.latencyMs);
+
+  const nowMs = rt.now();
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const query = decodeQuery(url.search);
+  const ctx: ResponseContext = {
+    requestId: newRequestId(nowMs),
+    action: query['Action']?.[0] ?? '',
+    version: query['Version']?.[0] ?? '',
+    region: DEFAULT_REGION,
+  };
+  let simpleError = rt.faultInjector.simpleError;
+  let caller = '-';
+  let status = 200;
+  try {
+    if (!ctx.action) throw missingParameter('Action');
+    if (!ctx.version) throw missingParameter('Version');
+
+    const scope: PartialScope = {};
+    let verified: ReturnType<typeof verifySignature>;
+    try {
+      verified = verifySignature(
+        { method: req.method ?? 'GET', path: decodePath(url.pathname), query, headers: req.headers, body },
+        { findAccessKey: (id) => rt.init.accessKeys.find(id), nowMs, windowMs: rt.init.signatureWindowMs },
+        scope,
+      );
+    } finally {
+      // Errors echo the region the caller signed for, as successes do.
+      if (scope.region) ctx.region = scope.region;
+      if (scope.accessKeyId) caller = redactAccessKey(scope.accessKeyId);
+    }
+
+    const route = rt.init.router.resolve(ctx.action, ctx.version);
+    const allowed = verified.accessKey.allowedActions;
+    if (allowed && !allowed.includes(ctx.action)) {
+      throw gatewayError('AccessDenied', `User is not authorized to perform: speech_saas_prod:${ctx.action}`);
+    }
+
+    const injected = rt.faultInjector.injectedFailure(ctx.action);
+    if (injected) {
+      simpleError = injected.simpleError;
+      throw injected.error;
+    }
+    rt.faultInjector.throttle(verified.accessKey.accessKeyId, ctx.action, nowMs);
+
+    const params = validateParams(route.fields, parseParams(route, query, body));
+    // Go's Validate() only checks presence; an empty project name cannot name a project.
+    if (params['ProjectName'] === '') throw invalidParameter('ProjectName', 'must not be empty');
+    rt.catchUp();
+    const result = route.handler(params, {
+      state: rt.state,
+      nowMs,
+      action: ctx.action,
+      version: ctx.version,
+      accessKeyId: verified.accessKey.accessKeyId,
+      settings: rt.init.settings,
+      orderThrottle: rt.orderThrottle,
+      random: rt.init.idRandom,
+    });
+    if (route.effect !== 'read') rt.persist();
+    sendJson(res, 200, route.format === 'envelope' ? successBody(ctx, result) : result, topHeaders(ctx));
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : internalError(error, rt);
+    status = apiError.httpStatus;
+    if (apiError instanceof SignatureMismatch) rt.log(`  canonical request the emulator signed:\n${indent(apiError.canonicalRequest)}`);
+    const responseBody = simpleError ? simpleErrorBody(apiError) : errorBody(ctx, apiError);
+    sendJson(res, apiError.httpStatus, responseBody, { ...topHeaders(ctx), ...apiError.headers });
+    rt.log(`${req.method} ${ctx.action || '?'} ${ctx.version || '?'} → ${status} ${apiError.code} (${Math.round(performance.now() - started)} ms) AK=${caller}`);
+    return;
+  }
+  rt.log(`${req.method} ${ctx.action} ${ctx.version} → ${status} (${Math.round(performance.now() - started)} ms) AK=${caller}`);
+}
+
+function internalError(error: unknown, rt: EmulatorRuntime): ApiError {
+  rt.init.log(`emulator internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return gatewayError('InternalError', 'The emulator failed to handle the request (see its log)');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,111 @@
+/**
+ * The control endpoint, /__emulator/* (docs/architecture.md): JSON in and out, no signature,
+ * loopback callers only (anything else gets 403), never subject to injected faults.
+ *
+ *   GET  /__emulator/health   → HealthReport
+ *   GET  /__emulator/state    → the whole state
+ *   POST /__emulator/reset    → back to the seed
+ *   GET  /__emulator/faults   → the faults in force
+ *   POST /__emulator/faults   { latencyMs?, qps?, errorRate?, dropRate?, failNext?, simpleError? } (null turns one off)
+ *   POST /__emulator/usage    { resourceId?, projectName?, amount } and/or { advanceMs }
+ *   POST /__emulator/voices   { speakerId, state }
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLarge, readBody } from './apiRequest.js';
+import { sendJson } from './envelope.js';
+import { ApiError } from './errors.js';
+import type { FaultPatch } from './faults.js';
+import type { EmulatorControl } from './runtime.js';
+import { isPlainObject } from './validate.js';
+
+export const CONTROL_PREFIX = '/__emulator/';
+
+const IPV4_LOOPBACK = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** 127.0.0.0/8, ::1, and IPv4 loopback mapped into IPv6 (::ffff:127.x.y.z). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const lower = address.toLowerCase();
+  const v4 = lower.startsWith('::ffff:') ? lower.slice('::ffff:'.length) : lower;
+  return lower === '::1' || lower === '0:0:0:0:0:0:0:1' || IPV4_LOOPBACK.test(v4);
+}
+
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type ControlHandler = (body: Record<string, unknown>, control: EmulatorControl) => unknown;
+
+const ROUTES: Readonly<Record<string, Partial<Record<'GET' | 'POST', ControlHandler>>>> = {
+  health: { GET: (_b, c) => c.health() },
+  state: { GET: (_b, c) => c.snapshot() },
+  reset: {
+    POST: (_b, c) => {
+      c.reset();
+      return { ok: true };
+    },
+  },
+  faults: {
+    GET: (_b, c) => ({ ok: true, faults: c.faults() }),
+    POST: (body, c) => ({ ok: true, faults: c.setFaults(body as FaultPatch) }),
+  },
+  usage: {
+    POST: (body, c) => {
+      const hasAmount = body['amount'] !== undefined;
+      const hasAdvance = body['advanceMs'] !== undefined;
+      if (!hasAmount && !hasAdvance) throw new ControlError(400, 'Send { amount, resourceId? } or { advanceMs }');
+      const out: Record<string, unknown> = { ok: true };
+      if (hasAmount) {
+        const req: { amount: number; resourceId?: string; projectName?: string } = { amount: body['amount'] as number };
+        if (typeof body['resourceId'] === 'string') req.resourceId = body['resourceId'];
+        if (typeof body['projectName'] === 'string') req.projectName = body['projectName'];
+        out['added'] = c.addUsage(req);
+      }
+      if (hasAdvance) out['advanced'] = c.advanceUsage(body['advanceMs'] as number);
+      return out;
+    },
+  },
+  voices: {
+    POST: (body, c) => {
+      const { speakerId, state } = body;
+      if (typeof speakerId !== 'string' || typeof state !== 'string') throw new ControlError(400, 'Send { speakerId, state }');
+      const voice = c.setVoiceState(speakerId, state);
+      if (!voice) throw new ControlError(404, `No cloned voice ${speakerId}`);
+      return { ok: true, voice };
+    },
+  },
+};
+
+export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, control: EmulatorControl): Promise<void> {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) {
+    sendJson(res, 403, { ok: false, error: 'The emulator control endpoint only answers loopback clients' });
+    return;
+  }
+  try {
+    const name = new URL(req.url ?? '/', 'http://emulator.invalid').pathname.slice(CONTROL_PREFIX.length);
+    const methods = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
+    if (!methods) throw new ControlError(404, `Unknown control endpoint ${CONTROL_PREFIX}${name}; known: ${Object.keys(ROUTES).join(', ')}`);
+    const handler = methods[req.method as 'GET' | 'POST'];
+    if (!handler) throw new ControlError(405, `${CONTROL_PREFIX}${name} accepts ${Object.keys(methods).join(', ')}`);
+    const text = (await readBody(req)).toString('utf8');
+    let body: unknown = {};
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new ControlError(400, 'The body is not valid JSON');
+      }
+    }
+    if (!isPlainObject(body)) throw new ControlError(400, 'The body must be a JSON object');
+    sendJson(res, 200, handler(body, control));
+  } catch (error) {
+    const status =
+      error instanceof ControlError ? error.status : error instanceof BodyTooLarge ? 413 : error instanceof TypeError || error instanceof ApiError ? 400 : 500;
+    sendJson(res, status, { ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+}

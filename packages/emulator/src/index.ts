@@ -1,0 +1,11 @@
+export { startEmulator, DEFAULT_HOST, DEFAULT_ORDER_DELIVERY_MS, type EmulatorHandle, type EmulatorOptions } from './server.js';
+export { DEMO_CREDENTIALS, type AccessKeyEntry, type EmulatorCredentials } from './auth/accessKeys.js';
+export { resolveTarget, type ResolvedTarget, type ResolveTargetOptions } from './resolveTarget.js';
+export { manualClock, systemClock, type EmulatorClock, type ManualClock } from './clock.js';
+export type { EmulatorControl, HealthReport } from './runtime.js';
+export type { FailNextSpec, FaultPatch, FaultSettings } from './faults.js';
+export type { SeedOptions } from './seed.js';
+export type { EmulatorState } from './state/model.js';
+export type { UsageSettings } from './state/usage.js';
+export { GATEWAY_ERRORS } from './errors.js';
+export { isLoopbackAddress } from './control.js';

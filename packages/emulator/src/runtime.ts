@@ -1,0 +1,148 @@
+/**
+ * Everything one running emulator holds, and the operations the control endpoint (and the
+ * `control` handle of startEmulator) performs on it. The HTTP layers (apiRequest.ts,
+ * control.ts) only translate between requests and these calls.
+ */
+import { SERVICE_NAME } from '@volc-speech/client';
+import { AccessKeyTable } from './auth/accessKeys.js';
+import type { EmulatorClock } from './clock.js';
+import { FaultInjector, type FaultPatch, type FaultSettings } from './faults.js';
+import type { RuntimeSettings } from './handlers/context.js';
+import { writeStateFileAtomic } from './persistence.js';
+import type { Router } from './router.js';
+import { createSeedState, type SeedOptions } from './seed.js';
+import type { RandomSource } from './state/ids.js';
+import type { EmulatorState } from './state/model.js';
+import { OrderThrottle } from './state/orderThrottle.js';
+import { addUsage, catchUp, simulateUsage } from './state/usage.js';
+import { setVoiceState, statusRow } from './state/voices.js';
+
+export interface EmulatorControl {
+  health(): HealthReport;
+  /** A deep copy of the whole state. */
+  snapshot(): EmulatorState;
+  /** Back to the seed (and to the faults the emulator was started with). */
+  reset(): void;
+  faults(): FaultSettings;
+  setFaults(patch: FaultPatch): FaultSettings;
+  /** Adds usage to a resource's packs and monitoring (default resource: volc.service_type.10029). */
+  addUsage(req: { amount: number; resourceId?: string; projectName?: string }): { projectName: string; resourceId: string; amount: number; unabsorbed: number };
+  /** Books the usage the running services would make in the next `ms` (the clock does not move). */
+  advanceUsage(ms: number): Record<string, number>;
+  /** Moves a cloned voice to a training state, as training would; the voice's status row, or undefined if unknown. */
+  setVoiceState(speakerId: string, state: string): Record<string, unknown> | undefined;
+}
+
+export interface HealthReport {
+  ok: true;
+  service: string;
+  now: string;
+  uptimeMs: number;
+  requests: number;
+  stateFile: string | null;
+  faults: FaultSettings;
+}
+
+export interface RuntimeInit {
+  clock: EmulatorClock;
+  accessKeys: AccessKeyTable;
+  router: Router;
+  settings: RuntimeSettings;
+  signatureWindowMs: number;
+  seed: SeedOptions;
+  initialFaults: FaultSettings;
+  stateFile?: string;
+  initialState: EmulatorState;
+  random: RandomSource;
+  idRandom: RandomSource;
+  log: (line: string) => void;
+  quiet: boolean;
+}
+
+export class EmulatorRuntime implements EmulatorControl {
+  state: EmulatorState;
+  readonly faultInjector: FaultInjector;
+  readonly orderThrottle = new OrderThrottle();
+  readonly startedAt: number;
+  requestCount = 0;
+
+  constructor(readonly init: RuntimeInit) {
+    this.state = init.initialState;
+    this.faultInjector = new FaultInjector(init.initialFaults, init.random);
+    this.startedAt = init.clock.now();
+  }
+
+  now(): number {
+    return this.init.clock.now();
+  }
+
+  /** Clock-driven changes (usage, expiry) up to now; run before every handler and every state read. */
+  catchUp(): void {
+    catchUp(this.state, this.now(), this.init.settings.usage);
+  }
+
+  persist(): void {
+    if (this.init.stateFile) writeStateFileAtomic(this.init.stateFile, this.state);
+  }
+
+  log(line: string): void {
+    if (!this.init.quiet) this.init.log(line);
+  }
+
+  health(): HealthReport {
+    return {
+      ok: true,
+      service: SERVICE_NAME,
+      now: new Date(this.now()).toISOString(),
+      uptimeMs: this.now() - this.startedAt,
+      requests: this.requestCount,
+      stateFile: this.init.stateFile ?? null,
+      faults: this.faultInjector.settings,
+    };
+  }
+
+  snapshot(): EmulatorState {
+    this.catchUp();
+    return structuredClone(this.state);
+  }
+
+  reset(): void {
+    this.state = createSeedState(this.now(), this.init.seed);
+    this.orderThrottle.reset();
+    this.faultInjector.reset();
+    this.faultInjector.update(this.init.initialFaults);
+    this.persist();
+  }
+
+  faults(): FaultSettings {
+    return this.faultInjector.settings;
+  }
+
+  setFaults(patch: FaultPatch): FaultSettings {
+    return this.faultInjector.update(patch);
+  }
+
+  addUsage(req: { amount: number; resourceId?: string; projectName?: string }) {
+    if (typeof req.amount !== 'number' || !Number.isFinite(req.amount) || req.amount <= 0) throw new TypeError('amount must be a number > 0');
+    this.catchUp();
+    const report = addUsage(this.state, req, this.now());
+    this.persist();
+    return report;
+  }
+
+  advanceUsage(ms: number): Record<string, number> {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) throw new TypeError('advanceMs must be a number > 0');
+    this.catchUp();
+    const added = simulateUsage(this.state, ms, this.now(), this.init.settings.usage);
+    this.persist();
+    return added;
+  }
+
+  setVoiceState(speakerId: string, state: string): Record<string, unknown> | undefined {
+    this.catchUp();
+    const voice = setVoiceState(this.state.voices, speakerId, state, this.now());
+    if (!voice) return undefined;
+    this.persist();
+    return statusRow(voice, '2025');
+  }
+}

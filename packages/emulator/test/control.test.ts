@@ -1,0 +1,98 @@
+/** The /__emulator/* control endpoint: exact payloads, loopback-only access. */
+import { networkInterfaces } from 'node:os';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isLoopbackAddress, startEmulator, type EmulatorHandle } from '../src/index.js';
+import { send, signedCall } from './helpers/raw.js';
+
+let emulator: EmulatorHandle;
+beforeAll(async () => {
+  emulator = await startEmulator({ quiet: true });
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.control.reset());
+
+const control = (path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') =>
+  send(`${emulator.url}/__emulator/${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+
+describe('control endpoint payloads', () => {
+  it('GET health', async () => {
+    const r = await control('health');
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ ok: true, service: 'speech_saas_prod', now: expect.any(String), uptimeMs: expect.any(Number), requests: expect.any(Number), stateFile: null, faults: {} });
+  });
+
+  it('GET state returns the whole state; POST reset goes back to the seed', async () => {
+    await signedCall(emulator, { action: 'CreateAPIKey', version: '2025-05-20', body: { ProjectName: 'default', Name: 'temp' } });
+    let state = (await control('state')).json as { schemaVersion: number; apiKeys: { byProject: Record<string, unknown[]> } };
+    expect(state.schemaVersion).toBe(1);
+    expect(Object.keys(state).sort()).toEqual(['account', 'apiKeys', 'monitoring', 'orders', 'packs', 'schemaVersion', 'seededAt', 'services', 'tags', 'voices']);
+    expect(state.apiKeys.byProject['default']).toHaveLength(3);
+    expect((await control('reset', {})).json).toEqual({ ok: true });
+    state = (await control('state')).json as typeof state;
+    expect(state.apiKeys.byProject['default']).toHaveLength(2);
+  });
+
+  it('POST faults merges, null clears, and answers the faults in force', async () => {
+    expect((await control('faults', { latencyMs: 5, qps: 20 })).json).toEqual({ ok: true, faults: { latencyMs: 5, qps: 20 } });
+    expect((await control('faults', { qps: null, failNext: { count: 1, httpStatus: 500, code: 'InternalError', message: 'boom', action: 'ListAPIKeys' } })).json).toEqual({
+      ok: true,
+      faults: { latencyMs: 5, failNext: { count: 1, httpStatus: 500, code: 'InternalError', message: 'boom', action: 'ListAPIKeys' } },
+    });
+    expect((await control('faults')).json).toMatchObject({ ok: true, faults: { latencyMs: 5 } });
+    const bad = await control('faults', { dropRate: 7 });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toEqual({ ok: false, error: expect.stringMatching(/dropRate/) });
+  });
+
+  it('POST usage adds an amount to a resource, or books advanceMs of clock-driven usage', async () => {
+    const added = await control('usage', { resourceId: 'volc.tts.default', amount: 100 });
+    expect(added.json).toEqual({ ok: true, added: { projectName: 'default', resourceId: 'volc.tts.default', amount: 100, unabsorbed: 0 } });
+    const advanced = await control('usage', { advanceMs: 3_600_000 });
+    expect(advanced.json).toEqual({ ok: true, advanced: { 'volc.service_type.10029': expect.any(Number), 'volc.megatts.default': expect.any(Number) } });
+    expect((await control('usage', {})).status).toBe(400);
+    expect((await control('usage', { amount: -1 })).status).toBe(400);
+  });
+
+  it('POST voices moves a cloned voice to a state; unknown voices are 404, unknown states 400', async () => {
+    const [speakerId] = Object.keys(emulator.state.voices.speakers);
+    const r = await control('voices', { speakerId, state: 'Training' });
+    expect(r.json).toEqual({ ok: true, voice: expect.objectContaining({ SpeakerID: speakerId, State: 'Training' }) });
+    expect((await control('voices', { speakerId: 'S_nobody00', state: 'Success' })).status).toBe(404);
+    expect((await control('voices', { speakerId, state: 'Baking' })).status).toBe(400);
+  });
+
+  it('unknown endpoints are 404, wrong methods 405, bad JSON 400', async () => {
+    expect((await control('nothing')).status).toBe(404);
+    expect((await control('reset')).status).toBe(405);
+    const badJson = await send(`${emulator.url}/__emulator/faults`, { method: 'POST', body: '{nope' });
+    expect(badJson.status).toBe(400);
+  });
+
+  it('needs no signature and is never subject to injected faults', async () => {
+    emulator.control.setFaults({ dropRate: 1, failNext: { count: 5, httpStatus: 500, code: 'InternalError' } });
+    expect((await control('health')).status).toBe(200);
+  });
+});
+
+describe('loopback only', () => {
+  it('isLoopbackAddress accepts 127.0.0.0/8, ::1 and IPv4-mapped loopback only', () => {
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1']) expect(isLoopbackAddress(address)).toBe(true);
+    for (const address of ['10.0.0.5', '192.168.1.2', '::ffff:10.0.0.5', 'fe80::1', '128.0.0.1', '', undefined]) expect(isLoopbackAddress(address)).toBe(false);
+  });
+
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+
+  it.skipIf(!external)('refuses a caller on a non-loopback address with 403 (over a real interface)', async () => {
+    const open = await startEmulator({ quiet: true, host: '0.0.0.0' });
+    try {
+      const viaExternal = await send(`http://${external}:${open.port}/__emulator/state`, { method: 'GET' });
+      expect(viaExternal.status).toBe(403);
+      expect(viaExternal.json).toEqual({ ok: false, error: expect.stringMatching(/loopback/) });
+      expect((await send(`http://127.0.0.1:${open.port}/__emulator/health`, { method: 'GET' })).status).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+});
