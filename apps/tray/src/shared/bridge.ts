@@ -130,6 +130,9 @@ export interface TrayNotification {
   at: number;
 }
 
+/** Views the popover can be asked to show from outside (the tray menu's "Settings…"). */
+export type PopoverView = 'dashboard' | 'settings';
+
 export interface TrayBridge {
   getSnapshot(): Promise<DashboardSnapshot>;
   onSnapshot(listener: (snapshot: DashboardSnapshot) => void): () => void;
@@ -143,4 +146,9 @@ export interface TrayBridge {
   deleteProfile(profileId: string): Promise<SettingsView>;
   setStartAtLogin(enabled: boolean): Promise<SettingsView>;
   testConnection(input: ProfileInput): Promise<ConnectionTestResult>;
+  /**
+   * Optional: main asks the popover to show a view (Electron only; the core and the preview
+   * do not implement it). The renderer subscribes when the bridge has it.
+   */
+  onNavigate?(listener: (view: PopoverView) => void): () => void;
 }

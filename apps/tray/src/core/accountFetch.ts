@@ -1,0 +1,121 @@
+/**
+ * One poll of one account: the read calls, run side by side, each answer kept apart so a
+ * failing call costs only its own figures. Nothing here decides what the answers mean.
+ */
+import type { CallErrorView } from '../shared/bridge.js';
+import type {
+  QuotaMonitoringResult,
+  ResourcePack,
+  ResourcePacksStatusResult,
+  ServiceStatusResult,
+  UsageMonitoringResult,
+} from '@volc-speech/client';
+import type { SpeechApi } from './api.js';
+import { toCallErrorView, type RedactionContext } from './callError.js';
+import { watchedServices } from './resources.js';
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallErrorView };
+
+export interface PerResource<T> {
+  resourceId: string;
+  result: CallResult<T>;
+}
+
+export interface AccountFetch {
+  at: number;
+  services: Array<PerResource<ServiceStatusResult>>;
+  packs: CallResult<ResourcePacksStatusResult>;
+  quota: Array<PerResource<QuotaMonitoringResult>>;
+  usage: Array<PerResource<UsageMonitoringResult>>;
+}
+
+export interface FetchContext {
+  projectName: string;
+  /** Time of the poll (fixes the monitoring days). */
+  now: number;
+  /** Reads the time after each call, for error timestamps. */
+  clockNow: () => number;
+  redaction?: RedactionContext;
+}
+
+const PACK_PAGE_SIZE = 100;
+/** A safety stop: an account with more than 2,000 packs would still show the first 2,000. */
+const PACK_MAX_PAGES = 20;
+
+async function settle<T>(action: string, call: () => Promise<T>, ctx: FetchContext): Promise<CallResult<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    return { ok: false, error: toCallErrorView(error, action, ctx.clockNow(), ctx.redaction) };
+  }
+}
+
+/** yyyy-MM-dd of the machine's local day (the console's day boundary is not documented). */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** All pages of ResourcePacksStatus; TotalHarvests comes from the first page (it is account-wide). */
+export async function fetchAllPacks(api: SpeechApi, projectName: string): Promise<ResourcePacksStatusResult> {
+  const packs: ResourcePack[] = [];
+  let first: ResourcePacksStatusResult | undefined;
+  for (let page = 1; page <= PACK_MAX_PAGES; page++) {
+    const result = await api.resourcePacksStatus({ ProjectName: projectName, PageSize: PACK_PAGE_SIZE, PageNumber: page });
+    first ??= result;
+    const items = result.Packs ?? [];
+    packs.push(...items);
+    const total = result.TotalCount ?? first.TotalCount;
+    if (items.length < PACK_PAGE_SIZE || total === undefined || packs.length >= total) break;
+  }
+  const merged: ResourcePacksStatusResult = { ...first, Packs: packs };
+  return merged;
+}
+
+export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<AccountFetch> {
+  const services = watchedServices();
+  const today = localDay(ctx.now);
+  const yesterday = localDay(ctx.now - 24 * 3600_000);
+  const ProjectName = ctx.projectName;
+
+  const [serviceResults, packs, quota, usage] = await Promise.all([
+    Promise.all(
+      services.map(async ({ resourceId, blueprintId }) => ({
+        resourceId,
+        result: await settle('ServiceStatus', () => api.serviceStatus({ ProjectName, ResourceID: resourceId, BlueprintID: blueprintId }), ctx),
+      })),
+    ),
+    settle('ResourcePacksStatus', () => fetchAllPacks(api, ProjectName), ctx),
+    Promise.all(
+      services.map(async ({ resourceId }) => ({
+        resourceId,
+        result: await settle('QuotaMonitoring', () => api.quotaMonitoring({ ProjectName, ResourceID: resourceId, Start: today, End: today }), ctx),
+      })),
+    ),
+    Promise.all(
+      services.map(async ({ resourceId }) => ({
+        resourceId,
+        result: await settle(
+          'UsageMonitoring',
+          () => api.usageMonitoring({ ProjectName, ResourceID: resourceId, Start: yesterday, End: today, Mode: 'hourly' }),
+          ctx,
+        ),
+      })),
+    ),
+  ]);
+  return { at: ctx.now, services: serviceResults, packs, quota, usage };
+}
+
+/** A fetch where every call failed the same way (no credentials, emulator did not start). */
+export function failedFetch(at: number, error: CallErrorView): AccountFetch {
+  const failed = { ok: false as const, error };
+  const services = watchedServices();
+  return {
+    at,
+    services: services.map(({ resourceId }) => ({ resourceId, result: failed })),
+    packs: failed,
+    quota: services.map(({ resourceId }) => ({ resourceId, result: failed })),
+    usage: services.map(({ resourceId }) => ({ resourceId, result: failed })),
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * The state model: folds one poll's answers into the AccountView the renderer shows.
+ * Pure. A failed call keeps the last good figures of what it would have refreshed and sets
+ * `error`; the service states shown are always the ones the service reported.
+ */
+import { classifyServiceStatus, PACK_STATE_ACTIVE } from '@volc-speech/client';
+import type {
+  QuotaMonitoringResult,
+  ResourcePack,
+  ResourcePacksStatusResult,
+  UsageMonitoringResult,
+} from '@volc-speech/client';
+import type {
+  AccountView,
+  CallErrorView,
+  PackBalanceView,
+  RateLimitView,
+  ServiceStateView,
+  ServiceView,
+  TrayLevel,
+  UsageTrendView,
+} from '../shared/bridge.js';
+import type { AccountFetch } from './accountFetch.js';
+import { levelForPercent, worstLevel, type Thresholds } from './levels.js';
+import { resourceLabel } from './resources.js';
+
+export interface ServiceStateChange {
+  resourceId: string;
+  label: string;
+  from: ServiceStateView;
+  to: ServiceStateView;
+  status: string;
+}
+
+export interface AccountUpdate {
+  view: AccountView;
+  /** State changes nobody in this app asked for (no command pending on that service). */
+  unrequestedServiceChanges: ServiceStateChange[];
+}
+
+/** Hourly points kept per usage trend (a day). */
+export const USAGE_TREND_POINTS = 24;
+
+/** Monitoring failures (e.g. a missing AppID permission) cost their figures but do not turn the tray red. */
+const NON_BLOCKING_ACTIONS = new Set(['QuotaMonitoring', 'UsageMonitoring']);
+
+export function emptyAccountView(profileId: string): AccountView {
+  return { profileId, lastUpdatedAt: null, polling: false, error: null, packs: [], rateLimits: [], usageTrends: [], services: [], level: 'ok' };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function percentOf(used: number, purchased: number): number {
+  if (purchased > 0) return round1((used / purchased) * 100);
+  return used > 0 ? 100 : 0;
+}
+
+function earlier(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (!Number.isNaN(ta) && !Number.isNaN(tb)) return ta <= tb ? a : b;
+  return a <= b ? a : b;
+}
+
+/**
+ * Packs that count: State absent or the active spelling (unknowns.ts PACK_STATE_ACTIVE). When a
+ * resource has packs but none in that spelling, the real service spells it otherwise: all count.
+ */
+function countedPacks(packs: readonly ResourcePack[]): ResourcePack[] {
+  const byResource = new Map<string, ResourcePack[]>();
+  for (const pack of packs) {
+    const id = pack.Harvest?.ResourceID ?? pack.ResourceID;
+    if (!id) continue;
+    let list = byResource.get(id);
+    if (!list) byResource.set(id, (list = []));
+    list.push(pack);
+  }
+  return [...byResource.values()].flatMap((list) => {
+    const active = list.filter((p) => !p.State || p.State.toLowerCase() === PACK_STATE_ACTIVE);
+    return active.length > 0 ? active : list;
+  });
+}
+
+/** Remaining spend per resource: TotalHarvests when the service sends it, else the sum over the packs' Harvest. */
+export function packBalances(result: ResourcePacksStatusResult, thresholds: Thresholds): PackBalanceView[] {
+  interface Acc {
+    purchased: number;
+    used: number;
+    unit: string;
+    display?: string;
+    expires?: string;
+  }
+  const byResource = new Map<string, Acc>();
+  const entry = (id: string): Acc => {
+    let acc = byResource.get(id);
+    if (!acc) {
+      acc = { purchased: 0, used: 0, unit: '' };
+      byResource.set(id, acc);
+    }
+    return acc;
+  };
+  const totals = (result.TotalHarvests ?? []).filter((h) => h.ResourceID);
+  for (const total of totals) {
+    const acc = entry(total.ResourceID as string);
+    acc.purchased += total.PurchasedAmount ?? 0;
+    acc.used += total.CurrentUsage ?? 0;
+    acc.unit ||= total.Unit ?? '';
+  }
+  for (const pack of countedPacks(result.Packs ?? [])) {
+    const id = (pack.Harvest?.ResourceID ?? pack.ResourceID) as string;
+    if (totals.length > 0 && !byResource.has(id)) continue;
+    const acc = entry(id);
+    if (totals.length === 0) {
+      acc.purchased += pack.Harvest?.PurchasedAmount ?? 0;
+      acc.used += pack.Harvest?.CurrentUsage ?? 0;
+    }
+    acc.unit ||= pack.Harvest?.Unit ?? '';
+    acc.display ||= pack.ResourceDisplay;
+    const expires = earlier(acc.expires, pack.Expires);
+    if (expires !== undefined) acc.expires = expires;
+  }
+  return [...byResource.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([resourceId, acc]) => {
+      const percentUsed = percentOf(acc.used, acc.purchased);
+      const view: PackBalanceView = {
+        resourceId,
+        label: resourceLabel(resourceId, acc.display),
+        unit: acc.unit,
+        purchased: acc.purchased,
+        used: acc.used,
+        remaining: acc.purchased - acc.used,
+        percentUsed,
+        level: levelForPercent(percentUsed, thresholds),
+      };
+      if (acc.expires) view.expires = acc.expires;
+      return view;
+    });
+}
+
+/** The latest row per QuotaType. */
+export function rateLimits(resourceId: string, result: QuotaMonitoringResult): RateLimitView[] {
+  const latest = new Map<string, { day: string; value: number; limit: number }>();
+  for (const row of result.QuotaMonitoring ?? []) {
+    const quotaType = row.QuotaType ?? 'quota';
+    const day = row.Day ?? '';
+    const seen = latest.get(quotaType);
+    if (!seen || day >= seen.day) latest.set(quotaType, { day, value: row.Value ?? 0, limit: row.limit ?? 0 });
+  }
+  return [...latest.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([quotaType, row]) => ({
+      resourceId,
+      quotaType,
+      value: row.value,
+      limit: row.limit,
+      percent: row.limit > 0 ? round1((row.value / row.limit) * 100) : 0,
+    }));
+}
+
+/** Hourly usage per UsageType, the last day of points in time order. */
+export function usageTrends(resourceId: string, result: UsageMonitoringResult): UsageTrendView[] {
+  const byUnit = new Map<string, Array<{ label: string; value: number }>>();
+  for (const row of result.UsageMonitoring ?? []) {
+    const unit = row.UsageType ?? '';
+    let points = byUnit.get(unit);
+    if (!points) byUnit.set(unit, (points = []));
+    points.push({ label: row.Day ?? '', value: row.Value ?? 0 });
+  }
+  return [...byUnit.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([unit, points]) => ({
+      resourceId,
+      unit,
+      points: points.sort((a, b) => a.label.localeCompare(b.label)).slice(-USAGE_TREND_POINTS),
+    }));
+}
+
+export function accountLevel(view: Pick<AccountView, 'error' | 'packs' | 'services'>): TrayLevel {
+  if (view.error && !NON_BLOCKING_ACTIONS.has(view.error.action)) return 'error';
+  const levels: TrayLevel[] = view.packs.map((p) => p.level);
+  if (view.services.some((s) => s.state === 'paused')) levels.push('paused');
+  return worstLevel(levels);
+}
+
+/** The same figures judged against new thresholds. */
+export function relevel(view: AccountView, thresholds: Thresholds): AccountView {
+  const packs = view.packs.map((p) => ({ ...p, level: levelForPercent(p.percentUsed, thresholds) }));
+  const next = { ...view, packs };
+  return { ...next, level: accountLevel(next) };
+}
+
+function perResource<T, V extends { resourceId: string }>(
+  previous: V[],
+  fetched: Array<{ resourceId: string; result: { ok: true; value: T } | { ok: false; error: CallErrorView } }>,
+  build: (resourceId: string, value: T) => V[],
+): V[] {
+  const out: V[] = [];
+  for (const { resourceId, result } of fetched) {
+    out.push(...(result.ok ? build(resourceId, result.value) : previous.filter((v) => v.resourceId === resourceId)));
+  }
+  return out;
+}
+
+export function applyFetch(previous: AccountView, fetch: AccountFetch, thresholds: Thresholds): AccountUpdate {
+  const errors: CallErrorView[] = [];
+  const unrequestedServiceChanges: ServiceStateChange[] = [];
+
+  const services: ServiceView[] = fetch.services.map(({ resourceId, result }) => {
+    const before = previous.services.find((s) => s.resourceId === resourceId);
+    if (!result.ok) {
+      errors.push(result.error);
+      return before ?? { resourceId, label: resourceLabel(resourceId), status: '', state: 'unknown', pending: null };
+    }
+    const status = result.value.Status ?? '';
+    const view: ServiceView = {
+      resourceId,
+      label: resourceLabel(resourceId),
+      status,
+      state: classifyServiceStatus(status),
+      pending: before?.pending ?? null,
+    };
+    if (before?.lastCommandError) view.lastCommandError = before.lastCommandError;
+    if (before && before.state !== 'unknown' && before.state !== view.state && before.pending === null) {
+      unrequestedServiceChanges.push({ resourceId, label: view.label, from: before.state, to: view.state, status });
+    }
+    return view;
+  });
+
+  let packs: PackBalanceView[];
+  if (fetch.packs.ok) {
+    packs = packBalances(fetch.packs.value, thresholds);
+  } else {
+    errors.push(fetch.packs.error);
+    packs = previous.packs.map((p) => ({ ...p, level: levelForPercent(p.percentUsed, thresholds) }));
+  }
+
+  const quotaErrors = fetch.quota.flatMap(({ result }) => (result.ok ? [] : [result.error]));
+  const usageErrors = fetch.usage.flatMap(({ result }) => (result.ok ? [] : [result.error]));
+  errors.push(...quotaErrors, ...usageErrors);
+
+  const anyOk =
+    fetch.services.some((s) => s.result.ok) || fetch.packs.ok || fetch.quota.some((q) => q.result.ok) || fetch.usage.some((u) => u.result.ok);
+
+  const blocking = errors.find((e) => !NON_BLOCKING_ACTIONS.has(e.action));
+  const next: AccountView = {
+    profileId: previous.profileId,
+    lastUpdatedAt: anyOk ? fetch.at : previous.lastUpdatedAt,
+    polling: previous.polling,
+    error: blocking ?? errors[0] ?? null,
+    packs,
+    rateLimits: perResource(previous.rateLimits, fetch.quota, rateLimits),
+    usageTrends: perResource(previous.usageTrends, fetch.usage, usageTrends),
+    services,
+    level: 'ok',
+  };
+  next.level = accountLevel(next);
+  return { view: next, unrequestedServiceChanges };
+}

@@ -1,0 +1,26 @@
+/**
+ * The tray core: plain TypeScript, no Electron. The Electron main process and the browser
+ * preview server build a TrayCore and delegate to it.
+ */
+export { TrayCore, type TrayCoreOptions, type TrayModel, type LoginItems } from './trayCore.js';
+export { AccountMonitor, NoCredentialsError, resolveTarget, testConnectionTo } from './accountMonitor.js';
+export { applyFetch, accountLevel, emptyAccountView, packBalances, rateLimits, relevel, usageTrends, type AccountUpdate, type ServiceStateChange } from './accountView.js';
+export { fetchAccount, fetchAllPacks, failedFetch, localDay, type AccountFetch, type CallResult } from './accountFetch.js';
+export { createClientApiFactory, type ApiHooks, type ConnectionTarget, type SpeechApi, type SpeechApiFactory } from './api.js';
+export { localError, redact, toCallErrorView } from './callError.js';
+export { sleep, systemClock, type Clock, type TimerHandle } from './clock.js';
+export { runServiceCommand, type CommandContext } from './commandFlow.js';
+export { EmulatorHost, startEmbeddedEmulator, type RunningEmulator, type StartEmulator } from './emulatorHost.js';
+export { DEFAULT_THRESHOLDS, levelForPercent, levelRank, worstLevel, type Thresholds } from './levels.js';
+export { crossingMessage, RecordingNotifier, serviceChangeMessage, type Notifier } from './notifier.js';
+export { Poller, type PollOutcome, type PollerOptions, type PollerState } from './poller.js';
+export { isWatchedService, resourceLabel, watchedServices } from './resources.js';
+export { detectCrossings, ThresholdTracker, type ThresholdCrossing } from './thresholds.js';
+export { MemorySecretStore, type SecretStore } from './secrets/secretStore.js';
+export { KEYCHAIN_SERVICE, KeytarSecretStore, type KeytarLike } from './secrets/keytarSecretStore.js';
+export { FileSettingsStore, type FileSettingsStoreOptions, type KeyValueFile, type KeyValueFileOptions } from './settings/fileSettingsStore.js';
+export { MemorySettingsStore } from './settings/memorySettingsStore.js';
+export { CURRENT_SETTINGS_VERSION, migrateSettings, normalizeSettings, SETTINGS_MIGRATIONS, SettingsVersionError, type MigrationResult } from './settings/migrations.js';
+export { PROFILE_JSON_SCHEMA, SETTINGS_PROPERTIES_SCHEMA, SETTINGS_ROOT_SCHEMA } from './settings/schema.js';
+export type { SettingsStore } from './settings/settingsStore.js';
+export { DEFAULT_POLL_INTERVAL_SEC, LOCAL_PROFILE_ID, localEmulatorProfile, type StoredProfile, type StoredSettings } from './settings/settingsTypes.js';

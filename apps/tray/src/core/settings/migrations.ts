@@ -1,0 +1,147 @@
+/**
+ * Versioned migrations of the settings file, as plain functions (tested in Node, no Electron).
+ *
+ * Each step takes the document of version `to - 1` and returns version `to`. After the
+ * steps, `normalizeSettings` repairs what a hand-edited file may have broken (bad values fall
+ * back to defaults, unknown keys are dropped) and pulls out any secret it finds: secrets
+ * belong in the keychain, and the caller moves them there.
+ */
+import { PROFILE_ID_PATTERN, PROFILE_LIMITS } from '../../shared/ipc.js';
+import { localEmulatorProfile, type StoredProfile, type StoredSettings } from './settingsTypes.js';
+
+export type RawSettings = Record<string, unknown>;
+
+export interface SettingsMigration {
+  to: number;
+  description: string;
+  migrate(doc: RawSettings): RawSettings;
+}
+
+/** Keys a secret may have been written under, by an early build or by hand. */
+const SECRET_KEYS = ['secretAccessKey', 'secretKey', 'secret', 'sk'] as const;
+const FLAT_PROFILE_KEYS = ['accessKeyId', 'region', 'endpoint', 'projectName', 'useEmulator', 'pollIntervalSec', 'warningPercent', 'criticalPercent'];
+
+export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
+  {
+    to: 1,
+    description: 'Unversioned file (empty, or the flat single-account layout of the first prototype) → a list of profiles.',
+    migrate(doc) {
+      const { startAtLogin, ...rest } = doc;
+      if (Array.isArray(rest.profiles)) return { ...rest, startAtLogin: startAtLogin ?? false, schemaVersion: 1 };
+      const hasFlatAccount = FLAT_PROFILE_KEYS.some((key) => key in rest) || SECRET_KEYS.some((key) => key in rest);
+      if (!hasFlatAccount) return { schemaVersion: 1, startAtLogin: startAtLogin ?? false, profiles: [], activeProfileId: '' };
+      const profile: RawSettings = { id: 'default', name: typeof rest.name === 'string' ? rest.name : 'Default' };
+      for (const key of [...FLAT_PROFILE_KEYS, ...SECRET_KEYS]) if (key in rest) profile[key] = rest[key];
+      return { schemaVersion: 1, startAtLogin: startAtLogin ?? false, profiles: [profile], activeProfileId: 'default' };
+    },
+  },
+];
+
+export const CURRENT_SETTINGS_VERSION = SETTINGS_MIGRATIONS.reduce((max, m) => Math.max(max, m.to), 0);
+
+export class SettingsVersionError extends Error {
+  constructor(readonly fileVersion: number) {
+    super(`The settings file has version ${fileVersion}, newer than this app understands (${CURRENT_SETTINGS_VERSION}).`);
+    this.name = 'SettingsVersionError';
+  }
+}
+
+export interface LegacySecret {
+  profileId: string;
+  secret: string;
+}
+
+export interface MigrationResult {
+  settings: StoredSettings;
+  fromVersion: number;
+  /** Versions applied, in order. */
+  applied: number[];
+  /** Whether the file must be rewritten (migrated, repaired, or a secret removed). */
+  changed: boolean;
+  /** Secrets found in the file: move them to the keychain. */
+  legacySecrets: LegacySecret[];
+}
+
+function versionOf(doc: RawSettings): number {
+  const v = doc.schemaVersion;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
+}
+
+export function migrateSettings(raw: unknown, migrations: readonly SettingsMigration[] = SETTINGS_MIGRATIONS): MigrationResult {
+  const current = migrations.reduce((max, m) => Math.max(max, m.to), 0);
+  let doc: RawSettings = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? structuredClone(raw as RawSettings) : {};
+  const fromVersion = versionOf(doc);
+  if (fromVersion > current) throw new SettingsVersionError(fromVersion);
+  const applied: number[] = [];
+  for (const step of [...migrations].sort((a, b) => a.to - b.to)) {
+    if (step.to <= versionOf(doc)) continue;
+    doc = step.migrate(doc);
+    doc.schemaVersion = step.to;
+    applied.push(step.to);
+  }
+  const { settings, legacySecrets } = normalizeSettings(doc, current);
+  const changed = applied.length > 0 || legacySecrets.length > 0 || JSON.stringify(settings) !== JSON.stringify(raw);
+  return { settings, fromVersion, applied, changed, legacySecrets };
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function pickNumber(value: unknown, fallback: number, min: number, max: number, integer = false): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) return fallback;
+  return integer ? Math.round(value) : value;
+}
+
+function pickString(value: unknown, fallback: string, ok: (s: string) => boolean): string {
+  return isString(value) && ok(value.trim()) ? value.trim() : fallback;
+}
+
+function sanitizeProfile(raw: unknown, index: number, taken: Set<string>): { profile: StoredProfile; secret?: string } | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const p = raw as RawSettings;
+  const defaults = localEmulatorProfile();
+  let id = pickString(p.id, `profile-${index + 1}`, (s) => PROFILE_ID_PATTERN.test(s));
+  while (taken.has(id)) id = `${id.slice(0, 56)}-${index + 1}`;
+  taken.add(id);
+  const accessKeyId = pickString(p.accessKeyId, '', (s) => s.length <= PROFILE_LIMITS.accessKeyIdMaxLength);
+  let warningPercent = pickNumber(p.warningPercent, defaults.warningPercent, 1, 100);
+  let criticalPercent = pickNumber(p.criticalPercent, defaults.criticalPercent, 1, 100);
+  if (criticalPercent <= warningPercent) {
+    // Inverted thresholds: neither value can be trusted, so both go back to the defaults.
+    warningPercent = defaults.warningPercent;
+    criticalPercent = defaults.criticalPercent;
+  }
+  const profile: StoredProfile = {
+    id,
+    name: pickString(p.name, id, (s) => s.length >= 1 && s.length <= PROFILE_LIMITS.nameMaxLength),
+    accessKeyId,
+    region: pickString(p.region, defaults.region, (s) => /^[a-z0-9-]{1,32}$/.test(s)),
+    endpoint: pickString(p.endpoint, defaults.endpoint, (s) => /^https?:\/\//.test(s) && s.length <= PROFILE_LIMITS.endpointMaxLength),
+    projectName: pickString(p.projectName, defaults.projectName, (s) => s.length >= 1 && s.length <= PROFILE_LIMITS.projectNameMaxLength),
+    // No access key means nothing real to talk to: the emulator is the useful default.
+    useEmulator: typeof p.useEmulator === 'boolean' ? p.useEmulator : accessKeyId === '',
+    pollIntervalSec: pickNumber(p.pollIntervalSec, defaults.pollIntervalSec, PROFILE_LIMITS.pollIntervalSec.min, PROFILE_LIMITS.pollIntervalSec.max, true),
+    warningPercent,
+    criticalPercent,
+  };
+  const secret = SECRET_KEYS.map((key) => p[key]).find((v): v is string => isString(v) && v.length > 0);
+  return secret ? { profile, secret } : { profile };
+}
+
+/** Repairs a document of the current version into StoredSettings; never throws. */
+export function normalizeSettings(doc: RawSettings, version = CURRENT_SETTINGS_VERSION): { settings: StoredSettings; legacySecrets: LegacySecret[] } {
+  const taken = new Set<string>();
+  const legacySecrets: LegacySecret[] = [];
+  const profiles: StoredProfile[] = [];
+  (Array.isArray(doc.profiles) ? doc.profiles : []).forEach((raw, index) => {
+    const sanitized = sanitizeProfile(raw, index, taken);
+    if (!sanitized) return;
+    profiles.push(sanitized.profile);
+    if (sanitized.secret) legacySecrets.push({ profileId: sanitized.profile.id, secret: sanitized.secret });
+  });
+  if (profiles.length === 0) profiles.push(localEmulatorProfile());
+  const active = isString(doc.activeProfileId) && profiles.some((p) => p.id === doc.activeProfileId) ? doc.activeProfileId : profiles[0]!.id;
+  return {
+    settings: { schemaVersion: version, activeProfileId: active, startAtLogin: doc.startAtLogin === true, profiles },
+    legacySecrets,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * JSON schema of the settings file (electron-store validates every write with it).
+ * Profiles allow no extra properties, so a secret can never be written to the file.
+ */
+import { PROFILE_LIMITS } from '../../shared/ipc.js';
+
+export const PROFILE_JSON_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'accessKeyId', 'region', 'endpoint', 'projectName', 'useEmulator', 'pollIntervalSec', 'warningPercent', 'criticalPercent'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    name: { type: 'string', minLength: 1, maxLength: PROFILE_LIMITS.nameMaxLength },
+    accessKeyId: { type: 'string', maxLength: PROFILE_LIMITS.accessKeyIdMaxLength },
+    region: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' },
+    endpoint: { type: 'string', pattern: '^https?://', maxLength: PROFILE_LIMITS.endpointMaxLength },
+    projectName: { type: 'string', minLength: 1, maxLength: PROFILE_LIMITS.projectNameMaxLength },
+    useEmulator: { type: 'boolean' },
+    pollIntervalSec: { type: 'integer', minimum: PROFILE_LIMITS.pollIntervalSec.min, maximum: PROFILE_LIMITS.pollIntervalSec.max },
+    warningPercent: { type: 'number', minimum: PROFILE_LIMITS.percent.min, maximum: PROFILE_LIMITS.percent.max },
+    criticalPercent: { type: 'number', minimum: PROFILE_LIMITS.percent.min, maximum: PROFILE_LIMITS.percent.max },
+  },
+} as const;
+
+/** electron-store's `schema` option: one schema per top-level key. */
+export const SETTINGS_PROPERTIES_SCHEMA = {
+  schemaVersion: { type: 'integer', minimum: 1 },
+  activeProfileId: { type: 'string' },
+  startAtLogin: { type: 'boolean' },
+  profiles: { type: 'array', minItems: 1, items: PROFILE_JSON_SCHEMA },
+} as const;
+
+/** electron-store's `rootSchema` option: no other top-level keys. */
+export const SETTINGS_ROOT_SCHEMA = {
+  additionalProperties: false,
+  required: ['schemaVersion', 'activeProfileId', 'startAtLogin', 'profiles'],
+} as const;

@@ -1,0 +1,289 @@
+/**
+ * The browser preview: the popover page plus the HTTP side of its bridge, on loopback.
+ *
+ *   node dist/preview/server.js [--port 5174]      (or PORT=…; npm run preview -w @volc-speech/tray)
+ *
+ * It serves dist/renderer/ and answers /api/* with a real TrayCore (in-memory settings and
+ * secrets, an embedded emulator), so anyone without Electron sees the real app, and the
+ * Chromium tests drive the same page Electron shows. node:http only.
+ */
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TrayBridge } from '../shared/bridge.js';
+import { validateInvokeArgs, type InvokeOperation } from '../shared/ipc.js';
+import { API_PREFIX, EVENTS_PATH, isInvokeOperation } from '../renderer/httpBridgeProtocol.js';
+import { createPreviewCore, type PreviewCore, type PreviewCoreOptions } from './previewCore.js';
+
+export const DEFAULT_PREVIEW_PORT = 5174;
+
+export interface PreviewServerOptions {
+  /** 0 picks a free port. Default 5174. */
+  port?: number;
+  /** Loopback only by default; the bridge can pause production services. */
+  host?: string;
+  /** A bridge to serve as it is (the caller owns it). Default: a TrayCore the server builds and stops. */
+  core?: TrayBridge;
+  /** How to build that TrayCore: in-memory settings and secrets, the embedded emulator unless a profile says otherwise. */
+  coreOptions?: PreviewCoreOptions;
+  /** Where index.html, styles.css and app.js are. Default: the built dist/renderer/. */
+  staticDir?: string;
+  /** Heartbeat of the event stream, so proxies and the browser keep it open. */
+  heartbeatMs?: number;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  core: TrayBridge;
+  close(): Promise<void>;
+}
+
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** dist/preview/server.js serves dist/renderer/; run from source (tests), it looks for the built page. */
+export function defaultStaticDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../renderer'), path.resolve(here, '../../dist/renderer')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'app.js'))) ?? candidates[0]!;
+}
+
+export async function startPreviewServer(options: PreviewServerOptions = {}): Promise<PreviewServer> {
+  const host = options.host ?? '127.0.0.1';
+  const staticDir = await realpath(options.staticDir ?? defaultStaticDir()).catch(() => path.resolve(options.staticDir ?? defaultStaticDir()));
+  let ownedCore: PreviewCore | null = null;
+  const core = options.core ?? (ownedCore = await createPreviewCore(options.coreOptions));
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: { message: messageOf(error) } });
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    setCommonHeaders(response);
+    // DNS rebinding: a page on another name resolving to 127.0.0.1 must not reach the bridge.
+    if (!isLoopbackHost(request.headers.host, port)) return sendText(response, 403, 'Forbidden host');
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+
+    if (url.pathname === EVENTS_PATH) {
+      if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
+      return openEventStream(request, response);
+    }
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (request.method !== 'POST') return sendJson(response, 405, { error: { message: 'POST only' } });
+      return answerCall(url.pathname.slice(API_PREFIX.length), request, response);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+    return serveStatic(url.pathname, request, response);
+  }
+
+  async function answerCall(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isInvokeOperation(method)) return sendJson(response, 404, { error: { message: `No bridge call ${method}` } });
+    // A cross-site form or fetch cannot send application/json without a preflight we never grant.
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(response, 415, { error: { message: 'Content-Type must be application/json' } });
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+      return sendJson(response, 403, { error: { message: 'Cross-origin call refused' } });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(request));
+    } catch (error) {
+      const status = error instanceof BodyTooLargeError ? 413 : 400;
+      return sendJson(response, status, { error: { message: status === 413 ? messageOf(error) : 'The body must be JSON' } });
+    }
+    // The same checks Electron's main applies to every IPC message.
+    const args = validateInvokeArgs(method, body);
+    if (!args.ok) return sendJson(response, 400, { error: { message: `${method}: ${args.error}` } });
+    try {
+      const result = await invoke(core, method, args.value);
+      sendJson(response, 200, { result: result ?? null });
+    } catch (error) {
+      sendJson(response, 500, { error: { message: messageOf(error) } });
+    }
+  }
+
+  async function openEventStream(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    response.write('retry: 1000\n\n');
+    streams.add(response);
+    const send = (event: string, payload: unknown): void => {
+      if (!response.writableEnded) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    };
+    const offSnapshot = core.onSnapshot((snapshot) => send('snapshot', snapshot));
+    const offNotification = core.onNotification((notification) => send('notification', notification));
+    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), heartbeatMs);
+    const cleanup = (): void => {
+      clearInterval(heartbeat);
+      offSnapshot();
+      offNotification();
+      streams.delete(response);
+    };
+    request.on('close', cleanup);
+    response.on('close', cleanup);
+    // The current state at once, so a page that (re)connects is never blank.
+    try {
+      send('snapshot', await core.getSnapshot());
+    } catch {
+      // The next pushed snapshot will do.
+    }
+  }
+
+  async function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const file = path.resolve(staticDir, `.${path.posix.normalize(relative)}`);
+    if (!file.startsWith(staticDir + path.sep) || relative.includes('\0')) return sendText(response, 404, 'Not found');
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()];
+    if (!type) return sendText(response, 404, 'Not found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return sendText(response, 404, pathname === '/' ? 'The page is not built: run the tray build first.' : 'Not found');
+    }
+    response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  server.listen(options.port ?? DEFAULT_PREVIEW_PORT, host);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    await ownedCore?.close();
+    throw error;
+  }
+  port = (server.address() as AddressInfo).port;
+  const displayHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${displayHost}:${port}/`,
+    port,
+    core,
+    async close() {
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ownedCore?.close();
+    },
+  };
+}
+
+/** Calls one bridge method by name with checked arguments. */
+function invoke(core: TrayBridge, method: InvokeOperation, args: readonly unknown[]): Promise<unknown> {
+  const call = core[method] as (...a: readonly unknown[]) => Promise<unknown>;
+  return call.apply(core, args as unknown[]);
+}
+
+function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  return ['127.0.0.1', 'localhost', '[::1]'].some((name) => hostHeader === `${name}:${port}`);
+}
+
+function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError('Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8') || '[]';
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(text);
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `--port 8080`, `--port=8080`, or PORT. */
+export function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
+  let raw: string | undefined = env.PORT;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--port') raw = argv[i + 1];
+    else if (arg.startsWith('--port=')) raw = arg.slice('--port='.length);
+  }
+  if (raw === undefined || raw === '') return DEFAULT_PREVIEW_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${raw}`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const port = portFromArgs(process.argv.slice(2), process.env);
+  const core = await createPreviewCore();
+  const preview = await startPreviewServer({ port, core }).catch(async (error: unknown) => {
+    await core.close();
+    throw error;
+  });
+  // The first poll starts the embedded emulator; its control endpoint lets you play with the figures.
+  await core.refresh().catch(() => undefined);
+  const emulator = await core.runningEmulator();
+  console.log(`Tray preview: ${preview.url}`);
+  if (emulator) {
+    console.log(`Embedded emulator: ${emulator.url}  (e.g. curl -XPOST ${emulator.url}/__emulator/usage -d '{"amount":1000000}')`);
+  }
+  console.log('Backed by the real tray core (settings and secrets in memory). Ctrl+C to stop.');
+  const stop = (): void => {
+    void preview
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(`Preview failed to start: ${messageOf(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The usage of the last hours as a small area chart. Drawn in a fixed 300×56 viewBox
+ * stretched to the card's width; the labels are HTML beside it so they do not stretch.
+ */
+import type { UsageTrendView } from '../../shared/bridge.js';
+import { formatAmount, formatWithUnit, shortTimeLabel } from '../format.js';
+import { h, setAttr, setText, svg } from '../dom.js';
+
+const WIDTH = 300;
+const HEIGHT = 56;
+const TOP_PADDING = 4;
+
+export class TrendChart {
+  readonly element: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly total: HTMLElement;
+  private readonly chart: SVGSVGElement;
+  private readonly area: SVGPathElement;
+  private readonly line: SVGPathElement;
+  private readonly lastDot: SVGCircleElement;
+  private readonly maxLabel: HTMLElement;
+  private readonly firstLabel: HTMLElement;
+  private readonly lastLabel: HTMLElement;
+  private readonly empty: HTMLElement;
+
+  constructor() {
+    this.title = h('span', { class: 'trend-title' });
+    this.total = h('span', { class: 'trend-total' });
+    this.area = svg('path', { class: 'trend-area' });
+    this.line = svg('path', { class: 'trend-line' });
+    this.lastDot = svg('circle', { class: 'trend-dot', r: 2.5, cx: 0, cy: 0 });
+    this.chart = svg(
+      'svg',
+      { class: 'trend-chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, preserveAspectRatio: 'none', role: 'img' },
+      svg('line', { class: 'trend-baseline', x1: 0, y1: HEIGHT - 0.5, x2: WIDTH, y2: HEIGHT - 0.5 }),
+      this.area,
+      this.line,
+      this.lastDot,
+    );
+    this.maxLabel = h('span', { class: 'trend-max' });
+    this.firstLabel = h('span');
+    this.lastLabel = h('span');
+    this.empty = h('p', { class: 'muted trend-empty' }, '暂无数据 No data yet');
+    this.element = h(
+      'div',
+      { class: 'trend' },
+      h('div', { class: 'trend-head' }, this.title, this.total),
+      h('div', { class: 'trend-plot' }, this.chart, this.maxLabel),
+      h('div', { class: 'trend-axis' }, this.firstLabel, this.lastLabel),
+      this.empty,
+    );
+  }
+
+  update(trend: UsageTrendView, resourceLabel: string): void {
+    setText(this.title, resourceLabel);
+    const points = trend.points.filter((p) => Number.isFinite(p.value));
+    const sum = points.reduce((acc, p) => acc + p.value, 0);
+    setText(this.total, `Σ ${formatWithUnit(sum, trend.unit)}`);
+    this.empty.hidden = points.length > 0;
+    this.chart.classList.toggle('is-empty', points.length === 0);
+    if (points.length === 0) {
+      setAttr(this.area, 'd', '');
+      setAttr(this.line, 'd', '');
+      setText(this.maxLabel, '');
+      setText(this.firstLabel, '');
+      setText(this.lastLabel, '');
+      setAttr(this.chart, 'aria-label', `${resourceLabel}: no usage data`);
+      return;
+    }
+    const max = Math.max(...points.map((p) => p.value), 0);
+    const scale = max > 0 ? (HEIGHT - TOP_PADDING) / max : 0;
+    const step = points.length > 1 ? WIDTH / (points.length - 1) : 0;
+    const coords = points.map((p, i) => [points.length > 1 ? i * step : WIDTH / 2, HEIGHT - p.value * scale] as const);
+    const linePath = coords.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+    const first = coords[0]!;
+    const last = coords[coords.length - 1]!;
+    setAttr(this.line, 'd', linePath);
+    setAttr(this.area, 'd', `${linePath} L${last[0].toFixed(1)},${HEIGHT} L${first[0].toFixed(1)},${HEIGHT} Z`);
+    setAttr(this.lastDot, 'cx', last[0].toFixed(1));
+    setAttr(this.lastDot, 'cy', last[1].toFixed(1));
+    setText(this.maxLabel, `max ${formatAmount(max)}`);
+    setText(this.firstLabel, shortTimeLabel(points[0]!.label));
+    setText(this.lastLabel, points.length > 1 ? shortTimeLabel(points[points.length - 1]!.label) : '');
+    const lastPoint = points[points.length - 1]!;
+    setAttr(
+      this.chart,
+      'aria-label',
+      `${resourceLabel}: ${points.length} points from ${points[0]!.label} to ${lastPoint.label}, ` +
+        `latest ${formatWithUnit(lastPoint.value, trend.unit)}, max ${formatWithUnit(max, trend.unit)}`,
+    );
+  }
+}

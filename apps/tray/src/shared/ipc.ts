@@ -1,0 +1,190 @@
+/**
+ * IPC channel names and payload schemas, imported by both the preload (which sends) and
+ * main (which validates every message before it reaches the core). The core validates a
+ * ProfileInput with the same function, so the browser preview rejects what Electron rejects.
+ *
+ * Validators are hand-written and small on purpose: no dependency may reach the preload.
+ */
+import type { PopoverView, ProfileInput, TrayBridge } from './bridge.js';
+
+/** Bridge operations that are request/response (everything but the two subscriptions). */
+export type InvokeOperation = Exclude<keyof TrayBridge, 'onSnapshot' | 'onNotification' | 'onNavigate'>;
+
+export const IPC_INVOKE_CHANNELS = {
+  getSnapshot: 'volc-speech:get-snapshot',
+  refresh: 'volc-speech:refresh',
+  setServicePaused: 'volc-speech:set-service-paused',
+  selectProfile: 'volc-speech:select-profile',
+  getSettings: 'volc-speech:get-settings',
+  saveProfile: 'volc-speech:save-profile',
+  deleteProfile: 'volc-speech:delete-profile',
+  setStartAtLogin: 'volc-speech:set-start-at-login',
+  testConnection: 'volc-speech:test-connection',
+} as const satisfies Record<InvokeOperation, string>;
+
+/** Main → renderer pushes. */
+export const IPC_EVENT_CHANNELS = {
+  snapshot: 'volc-speech:snapshot',
+  notification: 'volc-speech:notification',
+  navigate: 'volc-speech:navigate',
+} as const;
+
+export const POPOVER_VIEWS: readonly PopoverView[] = ['dashboard', 'settings'];
+
+export const INVOKE_OPERATIONS = Object.keys(IPC_INVOKE_CHANNELS) as InvokeOperation[];
+
+export type InvokeArgs = { [K in InvokeOperation]: Parameters<TrayBridge[K]> };
+export type InvokeResult = { [K in InvokeOperation]: Awaited<ReturnType<TrayBridge[K]>> };
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+
+// ── Field rules, shared with the core and (by import) the renderer's forms ───────────────
+export const PROFILE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const PROFILE_LIMITS = {
+  nameMaxLength: 64,
+  accessKeyIdMaxLength: 128,
+  secretMaxLength: 256,
+  projectNameMaxLength: 64,
+  endpointMaxLength: 256,
+  pollIntervalSec: { min: 5, max: 3600 },
+  percent: { min: 1, max: 100 },
+} as const;
+const REGION_PATTERN = /^[a-z0-9-]{1,32}$/;
+/** Access key IDs are base64-ish (AKLT…); anything else is a paste accident. */
+const ACCESS_KEY_ID_PATTERN = /^[A-Za-z0-9_+/=-]*$/;
+const RESOURCE_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
+
+// ── Tiny validator kit ────────────────────────────────────────────────────────────────
+type Check<T> = (value: unknown, path: string) => Validation<T>;
+
+const fail = (path: string, message: string): { ok: false; error: string } => ({ ok: false, error: `${path} ${message}` });
+
+function str(opts: { min?: number; max: number; pattern?: RegExp; trim?: boolean }): Check<string> {
+  return (value, path) => {
+    if (typeof value !== 'string') return fail(path, 'must be a string');
+    const text = opts.trim ? value.trim() : value;
+    if (text.length < (opts.min ?? 0)) return fail(path, opts.min === 1 ? 'must not be empty' : `must have at least ${opts.min} characters`);
+    if (text.length > opts.max) return fail(path, `must have at most ${opts.max} characters`);
+    if (opts.pattern && !opts.pattern.test(text)) return fail(path, 'has characters that are not allowed');
+    return { ok: true, value: text };
+  };
+}
+
+const bool: Check<boolean> = (value, path) => (typeof value === 'boolean' ? { ok: true, value } : fail(path, 'must be true or false'));
+
+function num(opts: { min: number; max: number; integer?: boolean }): Check<number> {
+  return (value, path) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return fail(path, 'must be a number');
+    if (opts.integer && !Number.isInteger(value)) return fail(path, 'must be a whole number');
+    if (value < opts.min || value > opts.max) return fail(path, `must be between ${opts.min} and ${opts.max}`);
+    return { ok: true, value };
+  };
+}
+
+const httpUrl: Check<string> = (value, path) => {
+  const text = str({ min: 1, max: PROFILE_LIMITS.endpointMaxLength, trim: true })(value, path);
+  if (!text.ok) return text;
+  let url: URL;
+  try {
+    url = new URL(text.value);
+  } catch {
+    return fail(path, 'must be a URL such as https://open.volcengineapi.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(path, 'must start with https:// or http://');
+  if (url.username || url.password) return fail(path, 'must not contain a user name or password');
+  return { ok: true, value: text.value.replace(/\/+$/, '') };
+};
+
+type Shape = Record<string, { check: Check<unknown>; optional?: boolean }>;
+type ShapeValue<S extends Shape> = { [K in keyof S]: S[K] extends { check: Check<infer T> } ? T : never };
+
+/** A plain object with exactly these keys (unknown keys are rejected: nothing rides along). */
+function object<S extends Shape>(shape: S): Check<ShapeValue<S>> {
+  return (value, path) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, 'must be an object');
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return fail(path, 'must be a plain object');
+    const input = value as Record<string, unknown>;
+    for (const key of Object.keys(input)) {
+      if (!Object.hasOwn(shape, key)) return fail(`${path}.${key}`, 'is not an allowed field');
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, rule] of Object.entries(shape)) {
+      if (input[key] === undefined) {
+        if (rule.optional) continue;
+        return fail(`${path}.${key}`, 'is required');
+      }
+      const checked = rule.check(input[key], `${path}.${key}`);
+      if (!checked.ok) return checked;
+      out[key] = checked.value;
+    }
+    return { ok: true, value: out as ShapeValue<S> };
+  };
+}
+
+const profileId = str({ min: 1, max: 64, pattern: PROFILE_ID_PATTERN });
+const resourceId = str({ min: 1, max: 128, pattern: RESOURCE_ID_PATTERN });
+const percent = num({ ...PROFILE_LIMITS.percent });
+
+const profileInputShape = object({
+  id: { check: profileId, optional: true },
+  name: { check: str({ min: 1, max: PROFILE_LIMITS.nameMaxLength, trim: true }) },
+  accessKeyId: { check: str({ max: PROFILE_LIMITS.accessKeyIdMaxLength, pattern: ACCESS_KEY_ID_PATTERN, trim: true }) },
+  secretAccessKey: { check: str({ max: PROFILE_LIMITS.secretMaxLength }), optional: true },
+  region: { check: str({ min: 1, max: 32, pattern: REGION_PATTERN, trim: true }) },
+  endpoint: { check: httpUrl },
+  projectName: { check: str({ min: 1, max: PROFILE_LIMITS.projectNameMaxLength, trim: true }) },
+  useEmulator: { check: bool },
+  pollIntervalSec: { check: num({ ...PROFILE_LIMITS.pollIntervalSec, integer: true }) },
+  warningPercent: { check: percent },
+  criticalPercent: { check: percent },
+});
+
+/** Validates a profile form; also used by the core, so every backend enforces the same rules. */
+export function validateProfileInput(value: unknown, path = 'profile'): Validation<ProfileInput> {
+  const checked = profileInputShape(value, path);
+  if (!checked.ok) return checked;
+  const input = checked.value;
+  if (input.warningPercent >= input.criticalPercent) return fail(`${path}.warningPercent`, 'must be below the critical threshold');
+  const out: ProfileInput = { ...input };
+  if (out.id === undefined) delete out.id;
+  if (out.secretAccessKey === undefined) delete out.secretAccessKey;
+  return { ok: true, value: out };
+}
+
+// ── Argument lists per operation ──────────────────────────────────────────────────────
+function args<T extends unknown[]>(...checks: { [K in keyof T]: Check<T[K]> }): (input: unknown) => Validation<T> {
+  return (input) => {
+    if (!Array.isArray(input)) return { ok: false, error: 'arguments must be a list' };
+    if (input.length !== checks.length) return { ok: false, error: `expected ${checks.length} argument(s), got ${input.length}` };
+    const out: unknown[] = [];
+    for (let i = 0; i < checks.length; i++) {
+      const checked = (checks[i] as Check<unknown>)(input[i], `argument ${i + 1}`);
+      if (!checked.ok) return checked;
+      out.push(checked.value);
+    }
+    return { ok: true, value: out as T };
+  };
+}
+
+const profileInputCheck: Check<ProfileInput> = (value, path) => validateProfileInput(value, path);
+
+export const IPC_ARG_VALIDATORS: { [K in InvokeOperation]: (input: unknown) => Validation<InvokeArgs[K]> } = {
+  getSnapshot: args<[]>(),
+  refresh: args<[]>(),
+  setServicePaused: args<[string, string, boolean]>(profileId, resourceId, bool),
+  selectProfile: args<[string]>(profileId),
+  getSettings: args<[]>(),
+  saveProfile: args<[ProfileInput]>(profileInputCheck),
+  deleteProfile: args<[string]>(profileId),
+  setStartAtLogin: args<[boolean]>(bool),
+  testConnection: args<[ProfileInput]>(profileInputCheck),
+};
+
+export function validateInvokeArgs<K extends InvokeOperation>(operation: K, input: unknown): Validation<InvokeArgs[K]> {
+  return IPC_ARG_VALIDATORS[operation](input);
+}
+
+export function operationForChannel(channel: string): InvokeOperation | undefined {
+  return INVOKE_OPERATIONS.find((op) => IPC_INVOKE_CHANNELS[op] === channel);
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SETTINGS_VERSION, migrateSettings, normalizeSettings, SettingsVersionError, type SettingsMigration } from '../../src/core/settings/migrations.js';
+import { localEmulatorProfile } from '../../src/core/settings/settingsTypes.js';
+
+describe('settings migrations', () => {
+  it('an empty or missing file becomes the current version with the local emulator profile', () => {
+    for (const raw of [undefined, null, {}, [], 'garbage']) {
+      const result = migrateSettings(raw);
+      expect(result.settings).toEqual({ schemaVersion: CURRENT_SETTINGS_VERSION, activeProfileId: 'local', startAtLogin: false, profiles: [localEmulatorProfile()] });
+      expect(result.changed).toBe(true);
+    }
+  });
+
+  it('v0 → v1: the flat single-account layout becomes one profile, and its secret is pulled out', () => {
+    const result = migrateSettings({
+      accessKeyId: 'AKLTFLAT',
+      secretAccessKey: 'plain-text-secret',
+      region: 'cn-beijing',
+      projectName: 'voice',
+      pollIntervalSec: 30,
+      warningPercent: 70,
+      startAtLogin: true,
+    });
+    expect(result.fromVersion).toBe(0);
+    expect(result.applied).toEqual([1]);
+    expect(result.settings).toEqual({
+      schemaVersion: 1,
+      activeProfileId: 'default',
+      startAtLogin: true,
+      profiles: [
+        {
+          id: 'default',
+          name: 'Default',
+          accessKeyId: 'AKLTFLAT',
+          region: 'cn-beijing',
+          endpoint: 'https://open.volcengineapi.com',
+          projectName: 'voice',
+          useEmulator: false,
+          pollIntervalSec: 30,
+          warningPercent: 70,
+          criticalPercent: 95,
+        },
+      ],
+    });
+    expect(result.legacySecrets).toEqual([{ profileId: 'default', secret: 'plain-text-secret' }]);
+    expect(JSON.stringify(result.settings)).not.toContain('plain-text-secret');
+  });
+
+  it('a current file passes through unchanged', () => {
+    const current = migrateSettings({}).settings;
+    const again = migrateSettings(structuredClone(current));
+    expect(again).toMatchObject({ settings: current, applied: [], changed: false, legacySecrets: [] });
+  });
+
+  it('refuses a file from a newer app instead of guessing', () => {
+    expect(() => migrateSettings({ schemaVersion: CURRENT_SETTINGS_VERSION + 1 })).toThrow(SettingsVersionError);
+  });
+
+  it('repairs what a hand edit broke: bad values fall back, unknown keys and secrets go', () => {
+    const { settings, legacySecrets } = normalizeSettings({
+      schemaVersion: 1,
+      activeProfileId: 'missing',
+      startAtLogin: 'yes',
+      extra: 1,
+      profiles: [
+        { id: 'a', name: 'A', accessKeyId: 'AK', region: 'Bad Region!', endpoint: 'ftp://x', pollIntervalSec: 1, warningPercent: 99, criticalPercent: 50, secret: 'hidden', colour: 'red' },
+        { id: 'a', name: 'Duplicate id' },
+        'not a profile',
+      ],
+    });
+    expect(settings.activeProfileId).toBe('a');
+    expect(settings.startAtLogin).toBe(false);
+    expect(settings.profiles).toHaveLength(2);
+    expect(settings.profiles[0]).toEqual({
+      id: 'a',
+      name: 'A',
+      accessKeyId: 'AK',
+      region: 'cn-north-1',
+      endpoint: 'https://open.volcengineapi.com',
+      projectName: 'default',
+      useEmulator: false,
+      pollIntervalSec: 60,
+      warningPercent: 80,
+      criticalPercent: 95,
+    });
+    expect(settings.profiles[1]!.id).not.toBe('a');
+    expect(settings.profiles[1]!.useEmulator).toBe(true); // no access key: the emulator
+    expect(legacySecrets).toEqual([{ profileId: 'a', secret: 'hidden' }]);
+    expect(Object.keys(settings)).toEqual(['schemaVersion', 'activeProfileId', 'startAtLogin', 'profiles']);
+  });
+
+  it('runs the steps in order from the file’s version (the framework, with a hypothetical v2)', () => {
+    const steps: SettingsMigration[] = [
+      { to: 2, description: 'rename', migrate: (doc) => ({ ...doc, note: `${String(doc.note)}→2` }) },
+      { to: 1, description: 'start', migrate: (doc) => ({ ...doc, note: 'v1', profiles: [], activeProfileId: '' }) },
+    ];
+    expect(migrateSettings({}, steps)).toMatchObject({ applied: [1, 2], settings: { schemaVersion: 2 } });
+    expect(migrateSettings({ schemaVersion: 1, profiles: [] }, steps)).toMatchObject({ applied: [2], fromVersion: 1 });
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * States the emulator does not easily produce, on a fake bridge behind the same preview
+ * server and page: a command pending from elsewhere, a terminated service, a failed resume
+ * with its RequestId, keyboard use of the pause flow, and a lost backend.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../src/preview/server.js';
+import { FakeBridge, sampleSnapshot } from './fakeBridge.js';
+import { assertRendererBuilt, launchChromium, openPopover, RENDERER_DIR, screenshot, type PopoverPage } from './harness.js';
+
+let browser: Browser;
+let fake: FakeBridge;
+let preview: PreviewServer;
+let popover: PopoverPage | undefined;
+
+beforeAll(async () => {
+  assertRendererBuilt();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await popover?.context.close();
+  await preview?.close();
+  popover = undefined;
+});
+
+async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<PopoverPage> {
+  fake = new FakeBridge(sampleSnapshot());
+  preview = await startPreviewServer({ port: 0, core: fake, staticDir: RENDERER_DIR });
+  popover = await openPopover(browser, preview.url, colorScheme);
+  await popover.page.locator('.service-row').first().waitFor();
+  return popover;
+}
+
+describe('popover states (fake bridge)', () => {
+  it('shows pending, terminated and failed-command states without guessing', async () => {
+    const { page, problems } = await open();
+    const fileAsr = page.locator('.service-row[data-resource-id="volc.bigasr.auc"]');
+    expect(await fileAsr.getAttribute('data-pending')).toBe('resuming');
+    expect(await fileAsr.getByRole('switch').getAttribute('aria-checked')).toBe('false');
+    expect(await fileAsr.getByRole('switch').getAttribute('aria-busy')).toBe('true');
+
+    const podcast = page.locator('.service-row[data-resource-id="volc.service_type.10050"]');
+    expect(await podcast.getByRole('switch').isDisabled()).toBe(true);
+    const error = podcast.locator('[data-field="command-error"]');
+    expect(await error.textContent()).toMatch(/AccessDenied \(HTTP 403\).*RequestId: 20250101120000ABCDEF0123456789/);
+    await page.locator('[data-view="dashboard"] main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
+    await screenshot(page, 'states-services');
+    await error.getByRole('button', { name: /Dismiss/ }).click();
+    await error.waitFor({ state: 'hidden' });
+
+    // The overall level is the worst across profiles, in the header.
+    expect(await page.locator('[data-field="overall"]').textContent()).toMatch(/Warning/);
+    expect(await page.locator('#profile-select option').allTextContents()).toEqual([
+      'Production 生产 · 预警 Warning',
+      'Local emulator · 正常 OK · 模拟器 emulator',
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('runs the pause flow from the keyboard, and Esc cancels it', async () => {
+    const { page, problems } = await open('dark');
+    const toggle = page.locator('.service-row[data-resource-id="volc.service_type.10029"]').getByRole('switch');
+    // Tab reaches the switch (everything actionable is a real button or control).
+    for (let i = 0; i < 20 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('Space');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // Cancel has the focus: Enter alone never pauses production.
+    expect(await dialog.getByRole('button', { name: /Cancel/ }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'states-confirm-dark');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.service-row[data-resource-id="volc.service_type.10029"][data-state="paused"]').waitFor();
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    expect(problems).toEqual([]);
+  });
+
+  it('says so when the backend goes away, and keeps the figures', async () => {
+    const { page } = await open();
+    const figures = await page.locator('.pack-row [data-field="remaining"]').allTextContents();
+    await preview.close();
+    await page.locator('[data-banner="disconnected"]').waitFor();
+    expect(await page.locator('.pack-row [data-field="remaining"]').allTextContents()).toEqual(figures);
+    await screenshot(page, 'states-disconnected');
+  });
+
+  it('shows notifications as toasts, once per id', async () => {
+    const { page, problems } = await open();
+    const notification = { id: 'n1', title: 'Doubao TTS: 85% used', body: 'Production 生产: 287.5 万字符 left', level: 'warning' as const, at: Date.now() };
+    fake.notify(notification);
+    fake.notify(notification);
+    await page.locator('.toast').first().waitFor();
+    fake.notify({ ...notification, id: 'n2', title: 'Second', level: 'critical' });
+    await page.locator('.toast[data-notification-id="n2"]').waitFor();
+    expect(await page.locator('.toast').count()).toBe(2);
+    await screenshot(page, 'states-toasts');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * The popover in real headless Chromium, against the preview server, the real TrayCore and
+ * the emulator. What the page shows is compared with what the client reads from the emulator
+ * itself; every wait is for a DOM or core condition, never a fixed sleep.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ResourcePacksStatusResult } from '@volc-speech/client';
+import { localDay } from '../../src/core/index.js';
+import type { DashboardSnapshot, SettingsView } from '../../src/shared/bridge.js';
+import { formatAmount, formatWithUnit } from '../../src/renderer/format.js';
+import { screenshot, type PopoverPage } from './harness.js';
+import { E2E_PROFILE_ID, startStack, type Stack } from './emulatorStack.js';
+
+const TTS = 'volc.service_type.10029';
+const TTS_BLUEPRINT = 10029;
+
+let stack: Stack;
+let popover: PopoverPage;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+beforeEach(async () => {
+  await stack.control('reset');
+  await stack.control('faults', { latencyMs: null, errorRate: null, failNext: null });
+  await stack.waitForPolls(1);
+  popover = await stack.newPage();
+  await popover.page.locator('.pack-row').first().waitFor();
+});
+
+afterEach(async () => {
+  await popover?.context.close();
+  expect(popover?.problems ?? []).toEqual([]);
+});
+
+/** Per resource, what the packs add up to, as the client reads them (TotalHarvests when sent). */
+function balances(result: ResourcePacksStatusResult): Map<string, { purchased: number; used: number; unit: string }> {
+  const out = new Map<string, { purchased: number; used: number; unit: string }>();
+  const totals = (result.TotalHarvests ?? []).filter((h) => h.ResourceID);
+  const rows = totals.length > 0 ? totals : (result.Packs ?? []).map((p) => ({ ...p.Harvest, ResourceID: p.Harvest?.ResourceID ?? p.ResourceID }));
+  for (const row of rows) {
+    if (!row.ResourceID) continue;
+    const entry = out.get(row.ResourceID) ?? { purchased: 0, used: 0, unit: '' };
+    entry.purchased += row.PurchasedAmount ?? 0;
+    entry.used += row.CurrentUsage ?? 0;
+    entry.unit ||= row.Unit ?? '';
+    out.set(row.ResourceID, entry);
+  }
+  return out;
+}
+
+describe('tray popover in Chromium', () => {
+  it('shows the quota figures and service status the emulator reports', async () => {
+    const { page } = popover;
+    const packs = await stack.client.resourcePacksStatus({ ProjectName: 'default', PageSize: 100 });
+    const expected = balances(packs);
+    expect(expected.size).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.pack-row').count()).toBe(expected.size);
+    for (const [resourceId, { purchased, used, unit }] of expected) {
+      const row = page.locator(`.pack-row[data-resource-id="${resourceId}"]`);
+      expect(await row.locator('[data-field="remaining"]').textContent()).toBe(formatWithUnit(purchased - used, unit));
+      expect(await row.locator('[data-field="used-of-total"]').textContent()).toBe(`${formatAmount(used)} / ${formatWithUnit(purchased, unit)}`);
+    }
+
+    const status = await stack.client.serviceStatus({ ProjectName: 'default', ResourceID: TTS, BlueprintID: TTS_BLUEPRINT });
+    const service = page.locator(`.service-row[data-resource-id="${TTS}"]`);
+    expect(await service.locator('[data-field="status"]').textContent()).toBe(status.Status);
+    expect(await service.getAttribute('data-state')).toBe('running');
+    expect(await service.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+
+    const today = localDay(Date.now());
+    const quota = await stack.client.quotaMonitoring({ ProjectName: 'default', ResourceID: TTS, Start: today, End: today });
+    const latest = new Map<string, { day: string; value: number; limit: number }>();
+    for (const row of quota.QuotaMonitoring ?? []) {
+      const seen = latest.get(row.QuotaType ?? '');
+      if (!seen || (row.Day ?? '') >= seen.day) latest.set(row.QuotaType ?? '', { day: row.Day ?? '', value: row.Value ?? 0, limit: row.limit ?? 0 });
+    }
+    expect(latest.size).toBeGreaterThan(0);
+    for (const [quotaType, { value, limit }] of latest) {
+      const row = page.locator(`.rate-row[data-resource-id="${TTS}"][data-quota-type="${quotaType}"]`);
+      expect(await row.locator('[data-field="value-of-limit"]').textContent()).toBe(`${formatAmount(value)} / ${formatAmount(limit)}`);
+    }
+
+    // Both meanings of "quota", labelled; the trend chart drawn; the age ticking.
+    await expect.poll(() => page.getByRole('heading', { name: /Remaining/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /Rate limit/ }).count()).toBe(1);
+    expect(await page.locator('.trend-line').first().getAttribute('d')).toMatch(/^M/);
+    const age = page.locator('[data-field="last-updated"]');
+    const firstAge = Number(await age.getAttribute('data-age-seconds'));
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('[data-field="last-updated"]')?.getAttribute('data-age-seconds')) !== before,
+      firstAge,
+    );
+    await screenshot(page, 'popover-light');
+
+    const dark = await stack.newPage({ colorScheme: 'dark' });
+    await dark.page.locator('.pack-row').first().waitFor();
+    await screenshot(dark.page, 'popover-dark');
+    await dark.page.locator('[data-view="dashboard"] main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
+    await screenshot(dark.page, 'popover-dark-bottom');
+    await dark.context.close();
+    expect(dark.problems).toEqual([]);
+  });
+
+  it('pauses after an in-page confirmation and resumes, showing the state the service reports', async () => {
+    const { page } = popover;
+    const service = page.locator(`.service-row[data-resource-id="${TTS}"]`);
+    const toggle = service.getByRole('switch');
+    const statusOf = async () => (await stack.client.serviceStatus({ ProjectName: 'default', ResourceID: TTS, BlueprintID: TTS_BLUEPRINT })).Status;
+
+    // Cancel: nothing is sent.
+    await toggle.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /Cancel/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await statusOf()).toBe('Running');
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+
+    // Confirm, with a slow service so the pending state is visible.
+    await stack.control('faults', { latencyMs: 700 });
+    await toggle.click();
+    await dialog.waitFor();
+    await screenshot(page, 'pause-confirm');
+    await dialog.getByRole('button', { name: /Pause/ }).click();
+    await page.locator(`.service-row[data-resource-id="${TTS}"][data-pending="pausing"]`).waitFor();
+    expect(await toggle.getAttribute('aria-checked')).toBe('true'); // still where the service is
+    expect(await toggle.getAttribute('aria-busy')).toBe('true');
+    await screenshot(page, 'pause-pending');
+    await page.locator(`.service-row[data-resource-id="${TTS}"][data-state="paused"]:not([data-pending])`).waitFor();
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    expect(await service.locator('[data-field="status"]').textContent()).toBe('Paused');
+    expect(await statusOf()).toBe('Paused');
+    await stack.control('faults', { latencyMs: null });
+    await screenshot(page, 'paused');
+
+    // Resume needs no confirmation.
+    await toggle.click();
+    await page.locator(`.service-row[data-resource-id="${TTS}"][data-state="running"]:not([data-pending])`).waitFor();
+    expect(await page.getByRole('dialog').isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await statusOf()).toBe('Running');
+  });
+
+  it('shows a failed pause with its code and RequestId and leaves the toggle where the service is', async () => {
+    const { page } = popover;
+    const service = page.locator(`.service-row[data-resource-id="${TTS}"]`);
+    await stack.control('faults', { failNext: { count: 1, httpStatus: 403, code: 'AccessDenied', message: 'Injected: not allowed to pause', action: 'PauseService' } });
+    await service.getByRole('switch').click();
+    await page.getByRole('dialog').getByRole('button', { name: /Pause/ }).click();
+    const error = service.locator('[data-field="command-error"]');
+    await error.waitFor();
+    await expect.poll(() => error.textContent()).toMatch(/AccessDenied/);
+    expect(await error.textContent()).toMatch(/RequestId: \S+/);
+    expect(await service.getAttribute('data-state')).toBe('running');
+    expect(await service.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+    expect((await stack.client.serviceStatus({ ProjectName: 'default', ResourceID: TTS, BlueprintID: TTS_BLUEPRINT })).Status).toBe('Running');
+    await screenshot(page, 'pause-failed');
+  });
+
+  it('keeps the last figures on screen under an error banner with code and RequestId', async () => {
+    const { page } = popover;
+    const figures = await page.locator('.pack-row [data-field="remaining"]').allTextContents();
+    expect(figures.length).toBeGreaterThan(0);
+    await stack.control('faults', {
+      failNext: { count: 1000, httpStatus: 403, code: 'AccessDenied', message: 'Injected: the account is in arrears', action: 'ResourcePacksStatus' },
+    });
+    const banner = page.locator('[data-banner="call-error"]');
+    await banner.waitFor();
+    const snapshot = await stack.bridge<DashboardSnapshot>('getSnapshot');
+    const callError = snapshot.account.error;
+    expect(callError?.code).toBe('AccessDenied');
+    expect(callError?.requestId).toBeTruthy();
+    expect(await banner.locator('[data-field="error-code"]').textContent()).toContain('AccessDenied');
+    expect(await banner.locator('[data-field="error-message"]').textContent()).toContain('Injected: the account is in arrears');
+    await expect.poll(() => banner.locator('[data-field="request-id"]').textContent()).toMatch(/^RequestId: \S+$/);
+    expect(await page.locator('.pack-row [data-field="remaining"]').allTextContents()).toEqual(figures);
+    expect(await page.locator('[data-field="overall"]').textContent()).toMatch(/Error/);
+    await screenshot(page, 'error-banner');
+
+    await stack.control('faults', { failNext: null });
+    await banner.waitFor({ state: 'hidden' });
+  });
+
+  it('raises exactly one toast when a threshold is crossed, however many polls follow', async () => {
+    const { page } = popover;
+    // Count every toast ever added, even one that later leaves by itself.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { toastLog: string[] }).toastLog = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) if (node instanceof HTMLElement && node.classList.contains('toast')) seen.push(node.textContent ?? '');
+        }
+      }).observe(document.querySelector('.toasts')!, { childList: true });
+    });
+    const packs = await stack.client.resourcePacksStatus({ ProjectName: 'default', PageSize: 100 });
+    const tts = balances(packs).get(TTS)!;
+    const toWarning = Math.ceil(tts.purchased * 0.85 - tts.used);
+    expect(toWarning).toBeGreaterThan(0);
+    await stack.control('usage', { resourceId: TTS, amount: toWarning });
+    await page.locator('.toast').first().waitFor();
+    await page.locator(`.pack-row[data-resource-id="${TTS}"][data-level="warning"]`).waitFor();
+    await screenshot(page, 'threshold-toast');
+    const after = balances(await stack.client.resourcePacksStatus({ ProjectName: 'default', PageSize: 100 })).get(TTS)!;
+    expect((after.used / after.purchased) * 100).toBeGreaterThanOrEqual(80);
+    expect((after.used / after.purchased) * 100).toBeLessThan(95);
+    await stack.waitForPolls(4);
+    const log = await page.evaluate(() => (window as unknown as { toastLog: string[] }).toastLog);
+    expect(log).toHaveLength(1);
+  });
+
+  it('stores a secret without ever putting it back into the page, and tests a connection', async () => {
+    const { page } = popover;
+    const secret = 'SK-e2e-must-never-show-5f0c1d2e3a4b';
+    await page.getByRole('button', { name: /Settings/ }).click();
+    const form = page.locator('.settings-form');
+    await form.waitFor();
+
+    // The e2e profile: "Test connection" reaches the emulator.
+    await page.getByRole('button', { name: /Test connection/ }).click();
+    await page.locator('[data-result="ok"]').waitFor();
+    const testResult = await page.locator('[data-field="test-result"]').textContent();
+    expect(testResult).toContain(stack.emulator.url);
+    expect(testResult).toMatch(/RequestId: \S+/);
+    await screenshot(page, 'settings-test-connection');
+
+    // A second account on the local emulator, with a secret.
+    await page.locator('#settings-profile').selectOption('__new__');
+    await page.getByLabel('名称 Name').fill('Second account');
+    await page.getByLabel('Access Key ID').fill('AKLTsecondaccount');
+    await page.getByLabel('Secret Access Key').fill(secret);
+    await page.getByLabel(/Use the local emulator/).check();
+    await screenshot(page, 'settings-new-profile');
+    await page.getByRole('button', { name: /Save/ }).click();
+    await page.locator('[data-field="settings-status"][data-kind="ok"]').waitFor();
+
+    expect(await page.getByLabel('Secret Access Key').inputValue()).toBe('');
+    expect(await page.locator('[data-field="secret-state"]').textContent()).toMatch(/Stored in keychain/);
+    const values = await page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(values.join('\n')).not.toContain(secret);
+    expect(await page.content()).not.toContain(secret);
+    const settings = await stack.bridge<SettingsView>('getSettings');
+    expect(JSON.stringify(settings)).not.toContain(secret);
+    expect(settings.profiles.find((p) => p.name === 'Second account')?.hasSecret).toBe(true);
+    await screenshot(page, 'settings-saved');
+
+    // Back on the dashboard, the switcher lists both accounts with their level.
+    await page.getByRole('button', { name: /Back/ }).click();
+    const options = await page.locator('#profile-select option').allTextContents();
+    expect(options).toHaveLength(2);
+    expect(options.some((o) => o.startsWith('Second account'))).toBe(true);
+    expect(await page.content()).not.toContain(secret);
+
+    await stack.bridge('deleteProfile', settings.profiles.find((p) => p.name === 'Second account')!.id);
+    await stack.bridge('selectProfile', E2E_PROFILE_ID);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Electron cannot start on the build machines, so this runs the BUILT main process
+ * (dist/main/main.js) in Node with `electron` and `keytar` swapped for recording fakes
+ * (test/main/fixtures/), and checks the wiring: tray, menu, IPC, popover window, security
+ * hooks, the pause flow with confirmation, settings on disk without the secret.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let userData: string;
+let report: Record<string, unknown>;
+
+beforeAll(async () => {
+  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'tray-main-'));
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(here, 'fixtures/runMainWithFakeElectron.mjs')], {
+    env: { ...process.env, FAKE_ELECTRON_USER_DATA: userData, FAKE_ELECTRON_HOME: userData, XDG_CONFIG_HOME: path.join(userData, 'config') },
+    timeout: 40_000,
+  });
+  report = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}, 60_000);
+afterAll(() => fs.rmSync(userData, { recursive: true, force: true }));
+
+describe('Electron main process wiring (fake electron)', () => {
+  it('shows the tray with the Linux context menu and the level icon', () => {
+    expect(report.menuLabels).toEqual(expect.arrayContaining(['Open', 'Refresh now', 'Switch profile', 'Settings…', 'Start at login', 'Quit Volc Speech']));
+    expect(report.menuLabels).toContain('Pause Doubao TTS (big model)…');
+    expect(report.trayIcon).toBe('tray-ok.png');
+    expect(report.tooltip).toMatch(/^Volc Speech: OK/);
+  });
+
+  it('registers every IPC channel, validates payloads and answers only the bundled page', () => {
+    expect(report.ipcChannels).toHaveLength(9);
+    expect(report.snapshot).toEqual({ overall: 'ok', services: ['running'], packs: expect.any(Number) });
+    expect(report.untrustedRejected).toBe(true);
+    expect(report.badPayloadRejected).toMatch(/setServicePaused: argument 2 has characters|argument 3 must be true or false/);
+  });
+
+  it('keeps the secret out of the settings file', () => {
+    expect(report.settingsProfiles).toEqual(['local', 'work']);
+    expect(report.secretInSettingsFile).toBe(false);
+  });
+
+  it('opens the locked-down popover with the built renderer and preload', () => {
+    expect(report.window).toMatchObject({
+      count: 1,
+      loaded: path.join('..', 'renderer', 'index.html'),
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    });
+    expect(report.preloadExists).toBe(true);
+  });
+
+  it('pauses from the menu only after a confirmation, then shows the reported state', () => {
+    expect(report.dialogs).toEqual(['Pause Doubao TTS (big model)?']);
+    expect(report.iconAfterPause).toBe('tray-paused.png');
+    expect(report.snapshotsSentToWindow).toBeGreaterThan(0);
+    expect(report.navigate).toEqual(['settings']);
+  });
+
+  it('installs the CSP header, blocks remote requests and denies permissions', () => {
+    expect(report.csp).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'");
+    expect(report.remoteRequestCancelled).toBe(true);
+    expect(report.permissionGranted).toBe(false);
+    expect(report.quit).toBe(true);
+  });
+});
