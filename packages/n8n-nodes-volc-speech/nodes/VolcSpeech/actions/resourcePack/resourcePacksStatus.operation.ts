@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { RESOURCE_IDS_DROPDOWN } from '../../helpers/commonFields';
+import { defineOperation } from '../../helpers/operation';
+
+export const operation = defineOperation({
+  action: 'ResourcePacksStatus',
+  name: 'Get Resource Pack Status',
+  actionLabel: 'Get resource packs with purchased and used amounts',
+  list: { itemsField: 'Packs' },
+  overrides: { ResourceIDs: RESOURCE_IDS_DROPDOWN },
+});
+
+export const { option, description } = operation;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+  return await operation.run(this, itemIndex);
+}

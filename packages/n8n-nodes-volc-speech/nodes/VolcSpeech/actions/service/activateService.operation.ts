@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { RESOURCE_ID_LOCATOR } from '../../helpers/commonFields';
+import { defineOperation } from '../../helpers/operation';
+
+export const operation = defineOperation({
+  action: 'ActivateService',
+  name: 'Activate Service',
+  actionLabel: 'Activate the service',
+  promote: ['ResourceID'],
+  overrides: { ResourceID: RESOURCE_ID_LOCATOR },
+});
+
+export const { option, description } = operation;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+  return await operation.run(this, itemIndex);
+}

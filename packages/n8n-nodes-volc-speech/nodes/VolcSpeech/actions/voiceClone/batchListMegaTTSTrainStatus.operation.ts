@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { CLONED_VOICES_DROPDOWN, VOICE_STATE_OPTIONS } from '../../helpers/commonFields';
+import { defineOperation } from '../../helpers/operation';
+
+export const operation = defineOperation({
+  action: 'BatchListMegaTTSTrainStatus',
+  name: 'List Cloned Voices',
+  actionLabel: 'List cloned voices',
+  list: { itemsField: 'Statuses' },
+  overrides: { State: VOICE_STATE_OPTIONS, SpeakerIDs: CLONED_VOICES_DROPDOWN },
+});
+
+export const { option, description } = operation;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+  return await operation.run(this, itemIndex);
+}

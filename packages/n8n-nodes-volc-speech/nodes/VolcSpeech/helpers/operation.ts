@@ -1,0 +1,148 @@
+/**
+ * One operation = one action of the table. `defineOperation` reads the action's spec and gives
+ * the operation file its dropdown option, its fields (generated, see fields.ts) and a default
+ * `run` that maps the item's parameters to the request and calls the transport.
+ */
+import { ACTIONS, needsExplicitConfirmation } from '@volc-speech/client';
+import type { ActionName, ActionSpec } from '@volc-speech/client';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { callAction, listAction } from '../transport';
+import { buildRequest, generateFields } from './fields';
+import type { FieldBinding, FieldOverrides } from './fields';
+import { toDescription } from './naming';
+
+export type ResourceName = ActionSpec['group'];
+
+export interface OperationConfig {
+  action: ActionName;
+  /** Title Case, shown in the Operation dropdown. */
+  name: string;
+  /** Sentence case, shown in the nodes panel and to AI agents ("Pause the service"). */
+  actionLabel: string;
+  /** Optional request fields shown at the top instead of under Additional Fields. */
+  promote?: readonly string[];
+  overrides?: FieldOverrides;
+  /** A list action: one output item per row of `itemsField`, with Return All / Limit. */
+  list?: { itemsField: string };
+  /** Last touch on the request, for what the schema cannot say (date formats, derived defaults). */
+  mapRequest?: (request: IDataObject) => IDataObject;
+}
+
+export interface Operation {
+  readonly action: ActionName;
+  readonly spec: ActionSpec;
+  readonly option: INodePropertyOptions;
+  /** The operation's fields, shown only when its resource and operation are selected. */
+  readonly description: INodeProperties[];
+  readonly bindings: readonly FieldBinding[];
+  readonly list?: { itemsField: string };
+  /** The API request for one item. */
+  request(context: IExecuteFunctions, itemIndex: number): IDataObject;
+  /** The default behaviour: call the action (or page through it) and return the output rows. */
+  run(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+}
+
+/** Paging fields are the node's business (Return All / Limit), not the user's. */
+function pagingFields(spec: ActionSpec): string[] {
+  if (!spec.paging) return [];
+  const own = spec.paging.style === 'page' ? [spec.paging.pageField, spec.paging.sizeField] : [spec.paging.tokenField, spec.paging.sizeField];
+  // Page-numbered actions also accept a token pair (NextToken/MaxResults) as an alternative.
+  return [...own, 'NextToken', 'MaxResults'];
+}
+
+export const RETURN_ALL = 'returnAll';
+export const LIMIT = 'limit';
+
+function listFields(): INodeProperties[] {
+  return [
+    {
+      displayName: 'Return All',
+      name: RETURN_ALL,
+      type: 'boolean',
+      default: false,
+      description: 'Whether to return all results or only up to a given limit',
+    },
+    {
+      displayName: 'Limit',
+      name: LIMIT,
+      type: 'number',
+      displayOptions: { show: { [RETURN_ALL]: [false] } },
+      typeOptions: { minValue: 1 },
+      default: 50,
+      description: 'Max number of results to return',
+    },
+  ];
+}
+
+function noticeFor(spec: ActionSpec): INodeProperties | undefined {
+  if (!needsExplicitConfirmation(spec)) return undefined;
+  const text =
+    spec.effect === 'spends'
+      ? `${spec.name} places an order that costs money. It runs every time this node runs and is never retried automatically: make sure the workflow cannot trigger it by accident.`
+      : `${spec.name} stops or removes production service. It runs every time this node runs and is never retried automatically: make sure the workflow cannot trigger it by accident.`;
+  return { displayName: text, name: 'notice', type: 'notice', default: '' };
+}
+
+/** Limits each field to its own resource + operation, as n8n's `updateDisplayOptions` does. */
+function showOnlyFor(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+  return properties.map((property) => {
+    const show = { ...(property.displayOptions?.show ?? {}), resource: [resource], operation: [operation] };
+    return { ...property, displayOptions: { ...property.displayOptions, show } };
+  });
+}
+
+export function defineOperation(config: OperationConfig): Operation {
+  const spec: ActionSpec = ACTIONS[config.action];
+  const generated = generateFields(spec.fields, {
+    omit: pagingFields(spec),
+    ...(config.promote ? { promote: config.promote } : {}),
+    ...(config.overrides ? { overrides: config.overrides } : {}),
+  });
+  const notice = noticeFor(spec);
+  const properties = [...(notice ? [notice] : []), ...generated.properties, ...(config.list ? listFields() : [])];
+  const summary = spec.summary.replace(/\s*\(.*\)$/, '');
+  const option: INodePropertyOptions = {
+    name: config.name,
+    value: spec.name,
+    description: toDescription(`${summary} (${spec.name})`),
+    action: config.actionLabel,
+  };
+
+  const operation: Operation = {
+    action: config.action,
+    spec,
+    option,
+    description: showOnlyFor(spec.group, spec.name, properties),
+    bindings: generated.bindings,
+    ...(config.list ? { list: config.list } : {}),
+    request(context, itemIndex) {
+      const request = buildRequest(generated.bindings, (name, fallback, options) => context.getNodeParameter(name, itemIndex, fallback, options));
+      return config.mapRequest ? config.mapRequest(request) : request;
+    },
+    async run(context, itemIndex) {
+      const request = operation.request(context, itemIndex);
+      const signal = context.getExecutionCancelSignal?.();
+      if (config.list) {
+        const returnAll = context.getNodeParameter(RETURN_ALL, itemIndex, false) as boolean;
+        const maxItems = returnAll ? undefined : (context.getNodeParameter(LIMIT, itemIndex, 50) as number);
+        return await listAction(context, config.action, request, config.list.itemsField, {
+          ...(maxItems !== undefined ? { maxItems } : {}),
+          ...(signal ? { signal } : {}),
+        });
+      }
+      const result = await callAction(context, config.action, request, signal ? { signal } : {});
+      return [resultItem(spec, request, result)];
+    },
+  };
+  return operation;
+}
+
+/**
+ * A void action answers `{}`: say that it succeeded and what it acted on, so the next node
+ * (or an AI agent) has something to read.
+ */
+export function resultItem(spec: ActionSpec, request: IDataObject, result: IDataObject): IDataObject {
+  if (Object.keys(result).length > 0) return result;
+  return { success: true, action: spec.name, request };
+}

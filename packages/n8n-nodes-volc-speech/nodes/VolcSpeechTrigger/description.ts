@@ -1,0 +1,165 @@
+/** The trigger's parameters: one event per node, and the settings of that event. */
+import { QUOTA_TYPES_SEEN } from '@volc-speech/client';
+import type { INodeProperties } from 'n8n-workflow';
+
+const LABELS: Record<string, string> = { qps: 'QPS', qpm: 'QPM', tpm: 'TPM', concurrency: 'Concurrency' };
+
+export type TriggerEvent = 'quotaThreshold' | 'serviceStatusChanged' | 'voiceTrainingFinished' | 'voiceExpiringSoon';
+
+const show = (event: TriggerEvent[], extra: Record<string, string[]> = {}): INodeProperties['displayOptions'] => ({
+  show: { event, ...extra },
+});
+
+export const properties: INodeProperties[] = [
+  {
+    displayName: 'Event',
+    name: 'event',
+    type: 'options',
+    noDataExpression: true,
+    options: [
+      {
+        name: 'Quota Threshold Crossed',
+        value: 'quotaThreshold',
+        description: 'Resource-pack spend or rate-limit use reaches a percentage',
+      },
+      {
+        name: 'Service Status Changed',
+        value: 'serviceStatusChanged',
+        description: 'The status of a service (e.g. Running → Paused) changes',
+      },
+      {
+        name: 'Voice Expiring Soon',
+        value: 'voiceExpiringSoon',
+        description: 'A cloned voice expires within a number of days',
+      },
+      {
+        name: 'Voice Training Finished',
+        value: 'voiceTrainingFinished',
+        description: 'A cloned voice reaches the Success or Active state',
+      },
+    ],
+    default: 'quotaThreshold',
+  },
+  {
+    displayName: 'Project Name',
+    name: 'projectName',
+    type: 'string',
+    default: 'default',
+    description: 'Project the resources belong to',
+  },
+
+  // ── Quota ──────────────────────────────────────────────────────────────────
+  {
+    displayName: 'Quota',
+    name: 'quotaSource',
+    type: 'options',
+    displayOptions: show(['quotaThreshold']),
+    options: [
+      {
+        name: 'Rate-Limit Use',
+        value: 'rateLimit',
+        description: 'QPS or concurrency use against its limit today (QuotaMonitoring)',
+      },
+      {
+        name: 'Resource-Pack Spend',
+        value: 'resourcePack',
+        description: 'Amount used of the purchased resource packs (ResourcePacksStatus Harvest)',
+      },
+    ],
+    default: 'resourcePack',
+  },
+  {
+    displayName: 'Threshold (%)',
+    name: 'thresholdPercent',
+    type: 'number',
+    displayOptions: show(['quotaThreshold']),
+    typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+    default: 95,
+    description: 'Fire when the use reaches this percentage; fires once until the use drops below again',
+  },
+  {
+    displayName: 'Resource Names or IDs',
+    name: 'resourceIds',
+    type: 'multiOptions',
+    displayOptions: show(['quotaThreshold'], { quotaSource: ['resourcePack'] }),
+    typeOptions: { loadOptionsMethod: 'getResourceIds', loadOptionsDependsOn: ['projectName'] },
+    default: [],
+    description:
+      'Resources whose packs to watch; none means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+  },
+  {
+    displayName: 'Measure Per',
+    name: 'groupBy',
+    type: 'options',
+    displayOptions: show(['quotaThreshold'], { quotaSource: ['resourcePack'] }),
+    options: [
+      { name: 'Resource', value: 'resource', description: 'All packs of a resource (and unit) together' },
+      { name: 'Pack', value: 'pack', description: 'Every pack on its own' },
+    ],
+    default: 'resource',
+  },
+  {
+    displayName: 'Resource',
+    name: 'resourceId',
+    type: 'resourceLocator',
+    displayOptions: { show: { event: ['quotaThreshold'], quotaSource: ['rateLimit'] } },
+    default: { mode: 'id', value: 'volc.service_type.10029' },
+    required: true,
+    modes: [
+      { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchResourceIds', searchable: true } },
+      { displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. volc.service_type.10029' },
+    ],
+  },
+  {
+    displayName: 'Quota Type',
+    name: 'quotaType',
+    type: 'options',
+    displayOptions: show(['quotaThreshold'], { quotaSource: ['rateLimit'] }),
+    options: QUOTA_TYPES_SEEN.map((value) => ({ name: LABELS[value] ?? value, value })).sort((a, b) => a.name.localeCompare(b.name)),
+    default: 'qps',
+  },
+
+  // ── Service status ─────────────────────────────────────────────────────────
+  {
+    displayName: 'Resource',
+    name: 'statusResourceId',
+    type: 'resourceLocator',
+    displayOptions: show(['serviceStatusChanged']),
+    default: { mode: 'id', value: 'volc.service_type.10029' },
+    required: true,
+    modes: [
+      { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchResourceIds', searchable: true } },
+      { displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. volc.service_type.10029' },
+    ],
+  },
+  {
+    displayName: 'Blueprint ID',
+    name: 'blueprintId',
+    type: 'number',
+    displayOptions: show(['serviceStatusChanged']),
+    typeOptions: { minValue: 0, numberPrecision: 0 },
+    default: 0,
+    description: 'Blueprint ID sent with ServiceStatus; 0 picks the one known for the resource (10029 for big-model TTS)',
+  },
+
+  // ── Cloned voices ──────────────────────────────────────────────────────────
+  {
+    displayName: 'Within (Days)',
+    name: 'withinDays',
+    type: 'number',
+    displayOptions: show(['voiceExpiringSoon']),
+    typeOptions: { minValue: 0, numberPrecision: 2 },
+    default: 7,
+    description: 'Fire for voices that expire within this many days; once per voice and expiry date',
+  },
+  {
+    displayName: 'Speaker Names or IDs',
+    name: 'speakerIds',
+    type: 'multiOptions',
+    displayOptions: show(['voiceTrainingFinished', 'voiceExpiringSoon']),
+    typeOptions: { loadOptionsMethod: 'getClonedVoices' },
+    default: [],
+    description:
+      'Voices to watch; none means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+  },
+];

@@ -1,0 +1,176 @@
+/**
+ * One poll: observe what the chosen event watches, compare with what this node remembers
+ * (workflow static data, saved by n8n between polls of an active workflow), emit each new
+ * event once. "Fetch Test Event" (manual mode) ignores and keeps the memory, and when nothing
+ * is due shows one sample item (`sample: true`) built from the current observation.
+ */
+import { BLUEPRINT_ID_BY_RESOURCE } from '@volc-speech/client';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { callAction, listAction } from '../VolcSpeech/transport';
+import type { CallOptions } from '../VolcSpeech/transport';
+import { toNodeError } from '../VolcSpeech/helpers/errors';
+import type { TriggerEvent } from './description';
+import { detectQuotaCrossings, packObservations, rateLimitObservations } from './events/quota';
+import type { Detection, QuotaMemory, QuotaObservation } from './events/quota';
+import { detectStatusChanges } from './events/serviceStatus';
+import type { StatusMemory } from './events/serviceStatus';
+import { DAY_MS, FINISHED_STATES, WATCHED_STATES, detectExpiringVoices, detectFinishedTraining, toEpochMs } from './events/voices';
+import type { ExpiryMemory, TrainingMemory } from './events/voices';
+
+/** What the node keeps in its static data, one slot per event kind. */
+export interface TriggerMemory {
+  quota?: QuotaMemory;
+  status?: StatusMemory;
+  training?: TrainingMemory;
+  expiry?: ExpiryMemory;
+}
+
+interface Outcome {
+  events: IDataObject[];
+  /** Shown by "Fetch Test Event" when no event is due. */
+  sample?: IDataObject;
+}
+
+/** `yyyy-MM-dd` of `now` in the workflow's time zone (QuotaMonitoring counts by day). */
+export function dayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String).filter((entry) => entry.trim() !== '');
+  if (typeof value === 'string') return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return [];
+}
+
+function sampleOf(observations: readonly QuotaObservation[], thresholdPercent: number, now: Date): IDataObject | undefined {
+  const top = [...observations].sort((a, b) => b.percentUsed - a.percentUsed)[0];
+  if (!top) return undefined;
+  return { event: 'quotaThresholdCrossed', sample: true, ...top.details, percentUsed: top.percentUsed, thresholdPercent, key: top.key, observedAt: now.toISOString() };
+}
+
+async function quotaEvents(context: IPollFunctions, memory: TriggerMemory, projectName: string, now: Date, call: CallOptions): Promise<Outcome> {
+  const thresholdPercent = Number(context.getNodeParameter('thresholdPercent', 95));
+  const source = context.getNodeParameter('quotaSource', 'resourcePack') as 'resourcePack' | 'rateLimit';
+  let observations: QuotaObservation[];
+  if (source === 'rateLimit') {
+    const resourceId = String(context.getNodeParameter('resourceId', '', { extractValue: true }));
+    const quotaType = String(context.getNodeParameter('quotaType', 'qps'));
+    const today = dayIn(context.getTimezone(), now);
+    const result = await callAction(
+      context,
+      'QuotaMonitoring',
+      { ProjectName: projectName, ResourceID: resourceId, Start: today, End: today, Mode: 'daily', QuotaType: quotaType },
+      call,
+    );
+    observations = rateLimitObservations((result.QuotaMonitoring as IDataObject[] | undefined) ?? [], resourceId, quotaType);
+  } else {
+    const resourceIds = stringList(context.getNodeParameter('resourceIds', []));
+    const groupBy = context.getNodeParameter('groupBy', 'resource') as 'resource' | 'pack';
+    const request: IDataObject = { ProjectName: projectName, ...(resourceIds.length ? { ResourceIDs: resourceIds } : {}) };
+    const packs = await listAction(context, 'ResourcePacksStatus', request, 'Packs', call);
+    const wanted = (pack: IDataObject) =>
+      !resourceIds.length || resourceIds.includes(String((pack.Harvest as IDataObject | undefined)?.ResourceID ?? pack.ResourceID));
+    observations = packObservations(packs.filter(wanted), groupBy);
+  }
+  const detection = detectQuotaCrossings(observations, memory.quota, thresholdPercent, now);
+  memory.quota = detection.memory;
+  const sample = sampleOf(observations, thresholdPercent, now);
+  return { events: detection.events, ...(sample ? { sample } : {}) };
+}
+
+async function statusEvents(context: IPollFunctions, memory: TriggerMemory, projectName: string, now: Date, call: CallOptions): Promise<Outcome> {
+  const resourceId = String(context.getNodeParameter('statusResourceId', '', { extractValue: true }));
+  const blueprintParameter = Number(context.getNodeParameter('blueprintId', 0));
+  const blueprintId = blueprintParameter > 0 ? blueprintParameter : (BLUEPRINT_ID_BY_RESOURCE[resourceId] ?? 10029);
+  const result = await callAction(context, 'ServiceStatus', { ProjectName: projectName, ResourceID: resourceId, BlueprintID: blueprintId }, call);
+  const status = String(result.Status ?? '');
+  const details: IDataObject = {};
+  if (result.InstanceNumber) details.instanceNumber = result.InstanceNumber;
+  const detection: Detection<StatusMemory> = detectStatusChanges([{ resourceId, status, details }], memory.status, now);
+  const previousStatus = memory.status?.[resourceId] ?? null;
+  memory.status = detection.memory;
+  return {
+    events: detection.events,
+    sample: { event: 'serviceStatusChanged', sample: true, resourceId, previousStatus, status, ...details, observedAt: now.toISOString() },
+  };
+}
+
+async function listVoices(
+  context: IPollFunctions,
+  projectName: string,
+  states: readonly string[],
+  filters: IDataObject,
+  call: CallOptions,
+): Promise<IDataObject[]> {
+  const voices: IDataObject[] = [];
+  for (const state of states) {
+    const rows = await listAction(context, 'BatchListMegaTTSTrainStatus', { ProjectName: projectName, State: state, ...filters }, 'Statuses', call);
+    // Rows normally carry their State; set it when a service leaves it out.
+    for (const row of rows) voices.push(row.State ? row : { ...row, State: state });
+  }
+  return voices;
+}
+
+async function trainingEvents(context: IPollFunctions, memory: TriggerMemory, projectName: string, now: Date, call: CallOptions): Promise<Outcome> {
+  const speakerIds = stringList(context.getNodeParameter('speakerIds', []));
+  const voices = await listVoices(context, projectName, WATCHED_STATES, speakerIds.length ? { SpeakerIDs: speakerIds } : {}, call);
+  const detection = detectFinishedTraining(voices, memory.training, now);
+  memory.training = detection.memory;
+  const latest = voices
+    .filter((voice) => (FINISHED_STATES as readonly unknown[]).includes(voice.State))
+    .sort((a, b) => (toEpochMs(b.CreateTime) ?? 0) - (toEpochMs(a.CreateTime) ?? 0))[0];
+  return {
+    events: detection.events,
+    ...(latest
+      ? { sample: { event: 'voiceTrainingFinished', sample: true, speakerId: latest.SpeakerID, state: latest.State, previousState: null, observedAt: now.toISOString() } }
+      : {}),
+  };
+}
+
+async function expiryEvents(context: IPollFunctions, memory: TriggerMemory, projectName: string, now: Date, call: CallOptions): Promise<Outcome> {
+  const withinDays = Number(context.getNodeParameter('withinDays', 7));
+  const speakerIds = stringList(context.getNodeParameter('speakerIds', []));
+  const filters: IDataObject = {
+    ExpireTimeStart: now.getTime(),
+    ExpireTimeEnd: now.getTime() + withinDays * DAY_MS,
+    ...(speakerIds.length ? { SpeakerIDs: speakerIds } : {}),
+  };
+  const voices = await listVoices(context, projectName, FINISHED_STATES, filters, call);
+  const detection = detectExpiringVoices(voices, memory.expiry, now, withinDays);
+  memory.expiry = detection.memory;
+  return { events: detection.events };
+}
+
+const HANDLERS: Record<TriggerEvent, typeof quotaEvents> = {
+  quotaThreshold: quotaEvents,
+  serviceStatusChanged: statusEvents,
+  voiceTrainingFinished: trainingEvents,
+  voiceExpiringSoon: expiryEvents,
+};
+
+export async function pollEvents(this: IPollFunctions, now: Date = new Date()): Promise<INodeExecutionData[][] | null> {
+  const event = this.getNodeParameter('event') as TriggerEvent;
+  const projectName = String(this.getNodeParameter('projectName', 'default') || 'default');
+  const manual = this.getMode() === 'manual';
+  const staticData = this.getWorkflowStaticData('node') as TriggerMemory;
+  // "Fetch Test Event" works on a copy: a test must not use up or record real events.
+  const memory: TriggerMemory = manual ? {} : staticData;
+  // Stop before n8n abandons the tick; the next poll starts over from the same memory.
+  const budgetMs = this.getPollBudgetMs?.();
+  const call: CallOptions = budgetMs && budgetMs > 5_000 ? { signal: AbortSignal.timeout(budgetMs - 2_000) } : {};
+
+  let outcome: Outcome;
+  try {
+    const handler = HANDLERS[event];
+    if (!handler) throw new Error(`Unknown event "${String(event)}"`);
+    outcome = await handler(this, memory, projectName, now, call);
+  } catch (error) {
+    throw toNodeError(this.getNode(), error, 0);
+  }
+
+  let events = outcome.events;
+  if (manual && events.length === 0 && outcome.sample) events = [outcome.sample];
+  if (manual) events = events.slice(0, 10);
+  return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
+}

@@ -1,0 +1,194 @@
+/**
+ * The node's execute() with n8n's context faked and the gateway faked at `fetch` (the client's
+ * signing, validation, paging and envelope parsing are real).
+ */
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ICredentialsDecrypted, ICredentialTestFunctions } from 'n8n-workflow';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { VolcSpeech } from '../../nodes/VolcSpeech/VolcSpeech.node';
+import { ServiceFault, fakeApi, pagedRows } from '../support/fakeApi';
+import { TEST_CREDENTIALS, executeContext, loadOptionsContext } from '../support/fakeContext';
+
+const nodeType = new VolcSpeech();
+const voices = Array.from({ length: 2500 }, (_, index) => ({ SpeakerID: `S_${String(index).padStart(6, '0')}`, State: 'Active' }));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function run(parameters: Record<string, unknown> | Array<Record<string, unknown>>, options: { continueOnFail?: boolean } = {}) {
+  return await nodeType.execute.call(executeContext(nodeType, { parameters: parameters as never, ...options }));
+}
+
+describe('paging', () => {
+  it('Return All walks every page and outputs one item per row, each paired with its input item', async () => {
+    const api = fakeApi({ BatchListMegaTTSTrainStatus: pagedRows(voices, 'PageNumber', 'PageSize', 'Statuses', 'TotalCount') }).install();
+    const [items] = await run({ resource: 'voiceClone', operation: 'BatchListMegaTTSTrainStatus', state: 'Active', returnAll: true });
+    expect(items).toHaveLength(2500);
+    expect(items!.map((item) => item.json.SpeakerID)).toEqual(voices.map((voice) => voice.SpeakerID));
+    expect(items!.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+    const calls = api.callsOf('BatchListMegaTTSTrainStatus');
+    expect(calls.map((call) => call.body.PageNumber).sort()).toEqual([1, 2, 3]);
+    expect(calls.every((call) => call.body.PageSize === 1000 && call.body.State === 'Active' && call.body.ProjectName === 'default')).toBe(true);
+  });
+
+  it('Limit stops early and asks for no page beyond it', async () => {
+    const api = fakeApi({ BatchListMegaTTSTrainStatus: pagedRows(voices, 'PageNumber', 'PageSize', 'Statuses', 'TotalCount') }).install();
+    const [items] = await run({ resource: 'voiceClone', operation: 'BatchListMegaTTSTrainStatus', state: 'Active', returnAll: false, limit: 5 });
+    expect(items).toHaveLength(5);
+    expect(api.callsOf('BatchListMegaTTSTrainStatus')).toHaveLength(1);
+  });
+
+  it('pages a token-style list (ListTagsForResources) until the token runs out', async () => {
+    const tags = Array.from({ length: 2300 }, (_, index) => ({ ResourceId: `r${index}`, TagKey: 'env', TagValue: 'prod' }));
+    const api = fakeApi({
+      ListTagsForResources: (body) => {
+        const start = Number(body.NextToken ?? 0);
+        const size = Number(body.MaxResults);
+        const next = start + size < tags.length ? String(start + size) : '';
+        return { ResourceTags: tags.slice(start, start + size), NextToken: next };
+      },
+    }).install();
+    const [items] = await run({ resource: 'tag', operation: 'ListTagsForResources', returnAll: true });
+    expect(items).toHaveLength(2300);
+    expect(api.callsOf('ListTagsForResources').map((call) => call.body.NextToken)).toEqual([undefined, '1000', '2000']);
+  });
+
+  it('applies Limit to lists the API returns in one answer', async () => {
+    fakeApi({ ListBigModelTTSTimbres: () => ({ Timbres: [{ SpeakerID: 'a' }, { SpeakerID: 'b' }, { SpeakerID: 'c' }] }) }).install();
+    const [all] = await run({ resource: 'timbre', operation: 'ListBigModelTTSTimbres', returnAll: true });
+    const [two] = await run({ resource: 'timbre', operation: 'ListBigModelTTSTimbres', returnAll: false, limit: 2 });
+    expect(all!.map((item) => item.json.SpeakerID)).toEqual(['a', 'b', 'c']);
+    expect(two).toHaveLength(2);
+  });
+
+  it('runs once per input item and pairs each output with its own input', async () => {
+    const api = fakeApi({ ServiceStatus: (body) => ({ Status: 'Running', ResourceID: body.ResourceID }) }).install();
+    const locator = (value: string) => ({ __rl: true, mode: 'id', value });
+    const [items] = await run([
+      { resource: 'service', operation: 'ServiceStatus', resourceId: locator('r1'), blueprintId: 1 },
+      { resource: 'service', operation: 'ServiceStatus', resourceId: locator('r2'), blueprintId: 2 },
+    ]);
+    expect(items!.map((item) => [item.json.ResourceID, item.pairedItem])).toEqual([
+      ['r1', { item: 0 }],
+      ['r2', { item: 1 }],
+    ]);
+    expect(api.calls.map((call) => call.body.BlueprintID)).toEqual([1, 2]);
+  });
+});
+
+describe('operations', () => {
+  it('reports what a void action acted on', async () => {
+    fakeApi({ PauseService: () => ({}) }).install();
+    const [items] = await run({ resource: 'service', operation: 'PauseService', resourceIds: ['volc.service_type.10029'] });
+    expect(items![0]!.json).toEqual({ success: true, action: 'PauseService', request: { ProjectName: 'default', ResourceIDs: ['volc.service_type.10029'] } });
+  });
+
+  it('CreateAPIKey reads the new key back (the API answers without it)', async () => {
+    const keys = [{ ID: 3, Name: 'n8n', APIKey: 'old' }];
+    const api = fakeApi({
+      CreateAPIKey: (body) => {
+        keys.push({ ID: 9, Name: String(body.Name), APIKey: 'new-secret' });
+        return {};
+      },
+      ListAPIKeys: () => ({ APIKeys: keys }),
+    }).install();
+    const [items] = await run({ resource: 'apiKey', operation: 'CreateAPIKey', name: 'n8n' });
+    expect(items![0]!.json).toMatchObject({ ID: 9, Name: 'n8n', APIKey: 'new-secret', created: true });
+    expect(api.calls.map((call) => call.action)).toEqual(['CreateAPIKey', 'ListAPIKeys']);
+  });
+
+  it('signs every request (V4 HMAC-SHA256 with the credential)', async () => {
+    const api = fakeApi({ ListAPIKeys: () => ({ APIKeys: [] }) }).install();
+    await run({ resource: 'apiKey', operation: 'ListAPIKeys', returnAll: true });
+    expect(api.calls[0]!.headers.authorization).toMatch(/^HMAC-SHA256 Credential=AKLTtestaccesskey0001\/\d{8}\/cn-north-1\/speech_saas_prod\/request/);
+    expect(api.calls[0]!.version).toBe('2025-05-20');
+  });
+});
+
+describe('errors', () => {
+  const failing = () =>
+    fakeApi({ DeleteAPIKey: () => { throw new ServiceFault(400, 'InvalidParameter.ID', 'API key 42 does not exist', 100_012); } }).install();
+
+  it('throws a NodeApiError with the service code, message and RequestId', async () => {
+    failing();
+    const error = await run({ resource: 'apiKey', operation: 'DeleteAPIKey', id: 42 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NodeApiError);
+    const apiError = error as NodeApiError;
+    expect(apiError.message).toBe('InvalidParameter.ID (100012): API key 42 does not exist');
+    expect(apiError.description).toMatch(/Action DeleteAPIKey · HTTP 400 · RequestId req-\d+\./);
+    expect(apiError.httpCode).toBe('400');
+    expect(apiError.context.itemIndex).toBe(0);
+  });
+
+  it('with Continue On Fail gives the error as item data, paired with its input', async () => {
+    failing();
+    const [items] = await run({ resource: 'apiKey', operation: 'DeleteAPIKey', id: 42 }, { continueOnFail: true });
+    expect(items).toHaveLength(1);
+    expect(items![0]!.pairedItem).toEqual({ item: 0 });
+    expect(items![0]!.json).toMatchObject({
+      action: 'DeleteAPIKey',
+      code: 'InvalidParameter.ID',
+      codeN: 100_012,
+      message: 'API key 42 does not exist',
+      httpStatus: 400,
+      requestId: expect.stringMatching(/^req-/),
+      retryable: false,
+      error: expect.stringContaining('DeleteAPIKey failed'),
+    });
+  });
+
+  it('reports a bad field value as a NodeOperationError before calling the API', async () => {
+    const api = fakeApi({}).install();
+    const error = await run({ resource: 'resourcePack', operation: 'FormalizeResourcePacks', trainId: 'T', times: 'x' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NodeOperationError);
+    expect((error as Error).message).toMatch(/Times must be a number/);
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it('never retries a spending action, even on a 5xx', async () => {
+    const api = fakeApi({ OrderAccessResourcePacks: () => { throw new ServiceFault(503, 'ServiceUnavailableTemp', 'try later'); } }).install();
+    await expect(run({ resource: 'voiceClone', operation: 'OrderAccessResourcePacks', times: 1, quantity: 1 })).rejects.toBeInstanceOf(NodeApiError);
+    expect(api.callsOf('OrderAccessResourcePacks')).toHaveLength(1);
+  });
+});
+
+describe('dropdowns and the credential test', () => {
+  it('lists API keys, resource IDs and cloned voices from the API', async () => {
+    fakeApi({
+      ListAPIKeys: () => ({ APIKeys: [{ ID: 2, Name: 'b' }, { ID: 1, Name: 'a', Disable: true }] }),
+      ResourcePacksStatus: () => ({ Packs: [{ ResourceID: 'volc.service_type.10029', ResourceDisplay: 'TTS' }, { ResourceID: 'volc.service_type.10029' }, { Harvest: { ResourceID: 'volc.megatts.voiceclone' } }], TotalCount: 3 }),
+      BatchListMegaTTSTrainStatus: (body) => ({ Statuses: body.State === 'Active' ? [{ SpeakerID: 'S_1', Alias: 'Anna' }] : [], TotalCount: body.State === 'Active' ? 1 : 0 }),
+    }).install();
+    const context = loadOptionsContext(nodeType, { projectName: 'default' });
+    expect(await nodeType.methods.loadOptions.getApiKeys.call(context)).toEqual([
+      { name: 'a (1) – disabled', value: 1 },
+      { name: 'b (2)', value: 2 },
+    ]);
+    expect(await nodeType.methods.loadOptions.getResourceIds.call(context)).toEqual([
+      { name: 'TTS (volc.service_type.10029)', value: 'volc.service_type.10029' },
+      { name: 'volc.megatts.voiceclone', value: 'volc.megatts.voiceclone' },
+    ]);
+    expect(await nodeType.methods.loadOptions.getClonedVoices.call(context)).toEqual([{ name: 'Anna S_1 – Active', value: 'S_1' }]);
+    const search = await nodeType.methods.listSearch.searchResourceIds.call(context, 'mega');
+    expect(search.results.map((result) => result.value)).toEqual(['volc.megatts.voiceclone']);
+  });
+
+  const credential = (data: object): ICredentialsDecrypted => ({ id: '1', name: 'c', type: 'volcSpeechApi', data: data as never });
+  const testContext = {} as ICredentialTestFunctions;
+
+  it('the credential test makes a signed read and says OK', async () => {
+    const api = fakeApi({ ListAPIKeys: () => ({ APIKeys: [] }) }).install();
+    const result = await nodeType.methods.credentialTest.volcSpeechApiTest.call(testContext, credential(TEST_CREDENTIALS));
+    expect(result).toEqual({ status: 'OK', message: 'Signed in to http://volc.test (cn-north-1)' });
+    expect(api.calls[0]!.body).toEqual({ ProjectName: 'default' });
+  });
+
+  it("the credential test shows the service's code, message and RequestId on failure", async () => {
+    fakeApi({ ListAPIKeys: () => { throw new ServiceFault(401, 'SignatureDoesNotMatch', 'The request signature we calculated does not match', 100_010); } }).install();
+    const result = await nodeType.methods.credentialTest.volcSpeechApiTest.call(testContext, credential({ ...TEST_CREDENTIALS, region: 'custom', customRegion: 'cn-beijing' }));
+    expect(result.status).toBe('Error');
+    expect(result.message).toMatch(/^SignatureDoesNotMatch \(100010\): The request signature we calculated does not match — Action ListAPIKeys · HTTP 401 · RequestId req-\d+\. Check the secret key/);
+  });
+});

@@ -1,0 +1,122 @@
+/** n8n parameter values → the API request body, operation by operation. */
+import { describe, expect, it } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { VolcSpeech } from '../../nodes/VolcSpeech/VolcSpeech.node';
+import { findOperation } from '../../nodes/VolcSpeech/actions/router';
+import { FieldValueError, buildRequest, generateFields } from '../../nodes/VolcSpeech/helpers/fields';
+import type { Operation } from '../../nodes/VolcSpeech/helpers/operation';
+import { executeContext } from '../support/fakeContext';
+
+const nodeType = new VolcSpeech();
+
+function requestFor(resource: string, operation: string, parameters: INodeParameters) {
+  const module = findOperation(resource, operation) as unknown as { operation: Operation };
+  const context = executeContext(nodeType, { parameters: { resource, operation, ...parameters } });
+  return module.operation.request(context, 0);
+}
+
+describe('request mapping', () => {
+  it('sends required fields with their defaults and leaves unset optional ones out', () => {
+    expect(requestFor('apiKey', 'ListAPIKeys', {})).toEqual({ ProjectName: 'default' });
+    expect(requestFor('apiKey', 'CreateAPIKey', { name: 'n8n key' })).toEqual({ Name: 'n8n key', ProjectName: 'default' });
+  });
+
+  it('maps Additional Fields by their API names', () => {
+    expect(requestFor('apiKey', 'ListAPIKeys', { additionalFields: { onlyAvailable: true } })).toEqual({ ProjectName: 'default', OnlyAvailable: true });
+    expect(requestFor('apiKey', 'UpdateAPIKey', { id: 7, additionalFields: { name: 'renamed', disable: 'true' } })).toEqual({
+      ID: 7,
+      ProjectName: 'default',
+      Name: 'renamed',
+      Disable: 'true',
+    });
+  });
+
+  it('splits comma lists and keeps multiOptions arrays', () => {
+    expect(requestFor('timbre', 'ListSpeakers', { additionalFields: { resourceIds: ' seed-tts-1.0, seed-tts-2.0 ,,' } })).toEqual({
+      ResourceIDs: ['seed-tts-1.0', 'seed-tts-2.0'],
+    });
+    expect(requestFor('service', 'PauseService', { resourceIds: ['volc.service_type.10029'] })).toEqual({
+      ProjectName: 'default',
+      ResourceIDs: ['volc.service_type.10029'],
+    });
+    expect(requestFor('tag', 'UntagResources', { resourceIds: 'a,b', tagKeys: 'env' })).toEqual({
+      ResourceType: 'instance',
+      ResourceIds: ['a', 'b'],
+      TagKeys: ['env'],
+    });
+  });
+
+  it('unwraps resource locators', () => {
+    expect(
+      requestFor('service', 'ServiceStatus', { resourceId: { __rl: true, mode: 'id', value: 'volc.service_type.10029' }, blueprintId: 10029 }),
+    ).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', BlueprintID: 10029 });
+  });
+
+  it('turns fixedCollections into lists of objects, nested ones included', () => {
+    const request = requestFor('resourcePack', 'OrderResourcePacks', {
+      resourceId: { __rl: true, mode: 'list', value: 'volc.service_type.10029' },
+      configurations: {
+        configuration: [
+          {
+            code: 'pack_1m',
+            codeAttribute: { name: 'standard' },
+            quantity: 2,
+            times: 1,
+            type: '',
+            tags: { tag: [{ key: 'team', value: 'voice' }] },
+          },
+        ],
+      },
+      additionalFields: { blueprintId: 10029 },
+    });
+    expect(request).toEqual({
+      ProjectName: 'default',
+      ResourceID: 'volc.service_type.10029',
+      BlueprintID: 10029,
+      Configurations: [{ Code: 'pack_1m', CodeAttribute: { Name: 'standard' }, Quantity: 2, Times: 1, Tags: [{ Key: 'team', Value: 'voice' }] }],
+    });
+  });
+
+  it('accepts tag filters with comma-separated values', () => {
+    const request = requestFor('resourcePack', 'ResourcePacksStatus', {
+      additionalFields: { tagFilters: { tagFilter: [{ key: 'env', values: 'prod, staging' }] } },
+    });
+    expect(request).toEqual({ ProjectName: 'default', TagFilters: [{ Key: 'env', Values: ['prod', 'staging'] }] });
+  });
+
+  it('converts numbers given as strings, and dates given as ISO strings for Unix-ms fields', () => {
+    expect(requestFor('resourcePack', 'FormalizeResourcePacks', { trainId: 'T1', times: '3' })).toEqual({
+      ProjectName: 'default',
+      TrainID: 'T1',
+      Times: 3,
+    });
+    const request = requestFor('voiceClone', 'BatchListMegaTTSTrainStatus', {
+      state: 'Active',
+      additionalFields: { expireTimeEnd: '2025-06-08T00:00:00.000Z', speakerIds: ['S_1', 'S_2'] },
+    });
+    expect(request).toEqual({ ProjectName: 'default', State: 'Active', ExpireTimeEnd: Date.parse('2025-06-08T00:00:00.000Z'), SpeakerIDs: ['S_1', 'S_2'] });
+  });
+
+  it('writes monitoring days as yyyy-MM-dd whatever the date picker gave', () => {
+    const request = requestFor('monitoring', 'UsageMonitoring', {
+      resourceId: { __rl: true, mode: 'id', value: 'volc.service_type.10029' },
+      start: '2025-06-01T00:00:00.000+08:00',
+      end: '2025-06-02',
+      mode: 'hourly',
+      additionalFields: { appId: '123' },
+    });
+    expect(request).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', Start: '2025-06-01', End: '2025-06-02', Mode: 'hourly', AppID: '123' });
+  });
+
+  it('rejects a value that is not a number where the API wants one, naming the field', () => {
+    expect(() => requestFor('resourcePack', 'FormalizeResourcePacks', { trainId: 'T1', times: 'three' })).toThrow(FieldValueError);
+    expect(() => requestFor('resourcePack', 'FormalizeResourcePacks', { trainId: 'T1', times: 1.5 })).toThrow(/Times must be a whole number/);
+  });
+
+  it('takes API-named keys from an expression as well as n8n names', () => {
+    const { bindings } = generateFields({ Tags: { type: 'object[]', doc: 'Tags.', fields: { Key: { type: 'string', doc: 'K.' }, Value: { type: 'string', doc: 'V.' } } } });
+    const request = buildRequest(bindings, (name) => (name === 'additionalFields' ? { tags: [{ Key: 'a', Value: 'b' }] } : undefined));
+    expect(request).toEqual({ Tags: [{ Key: 'a', Value: 'b' }] });
+  });
+});
