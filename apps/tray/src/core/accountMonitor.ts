@@ -17,7 +17,7 @@ import { Poller } from './poller.js';
 import { resourceLabel } from './resources.js';
 import type { SecretStore } from './secrets/secretStore.js';
 import type { StoredProfile } from './settings/settingsTypes.js';
-import { ThresholdTracker, type ThresholdCrossing } from './thresholds.js';
+import { ThresholdTracker, type NotifiedCrossings, type ThresholdCrossing } from './thresholds.js';
 
 export interface AccountMonitorDeps {
   clock: Clock;
@@ -28,6 +28,10 @@ export interface AccountMonitorDeps {
   commandConfirm?: { reads?: number; delayMs?: number };
   onViewChange: (monitor: AccountMonitor) => void;
   onCrossings: (monitor: AccountMonitor, crossings: ThresholdCrossing[]) => void;
+  /** Crossings announced before a restart (from the settings): not announced again. */
+  notified?: NotifiedCrossings;
+  /** The announced-and-not-re-armed crossings changed: keep them for the next start. */
+  onNotifiedChange?: (monitor: AccountMonitor, notified: NotifiedCrossings) => void;
   onServiceChanges: (monitor: AccountMonitor, changes: ServiceStateChange[]) => void;
   /** After every completed poll (the bench counts them). */
   onPoll?: (monitor: AccountMonitor) => void;
@@ -87,7 +91,8 @@ export class AccountMonitor {
   private profileSettings: StoredProfile;
   private accountView: AccountView;
   private readonly poller: Poller;
-  private readonly thresholdTracker = new ThresholdTracker();
+  private readonly thresholdTracker: ThresholdTracker;
+  private notifiedKey: string;
   private connection: Promise<Connection> | null = null;
   /** Bumped when the connection settings change: answers of an older poll are dropped. */
   private generation = 0;
@@ -100,6 +105,8 @@ export class AccountMonitor {
   ) {
     this.profileSettings = profile;
     this.accountView = emptyAccountView(profile.id);
+    this.thresholdTracker = new ThresholdTracker(deps.notified);
+    this.notifiedKey = JSON.stringify(this.thresholdTracker.notified());
     this.poller = new Poller({ clock: deps.clock, intervalMs: deps.pollIntervalMs(profile), tick: () => this.pollOnce() });
   }
 
@@ -154,6 +161,7 @@ export class AccountMonitor {
       this.generation++;
       this.connection = null;
       this.thresholdTracker.reset();
+      this.reportNotifiedChange();
       this.accountView = emptyAccountView(profile.id);
       this.deps.onViewChange(this);
       void this.poller.refreshNow();
@@ -283,8 +291,19 @@ export class AccountMonitor {
     });
   }
 
+  /** Both meanings of quota, through one tracker: pack spend and rate-limit use. */
   private reportCrossings(): void {
-    const crossings = this.thresholdTracker.update(this.accountView.packs, thresholdsOf(this.profileSettings));
+    const figures = [...this.accountView.packs, ...this.accountView.rateLimits];
+    const crossings = this.thresholdTracker.update(figures, thresholdsOf(this.profileSettings));
     if (crossings.length > 0) this.deps.onCrossings(this, crossings);
+    this.reportNotifiedChange();
+  }
+
+  private reportNotifiedChange(): void {
+    const notified = this.thresholdTracker.notified();
+    const key = JSON.stringify(notified);
+    if (key === this.notifiedKey) return;
+    this.notifiedKey = key;
+    this.deps.onNotifiedChange?.(this, notified);
   }
 }

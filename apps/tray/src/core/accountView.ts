@@ -140,8 +140,11 @@ export function packBalances(result: ResourcePacksStatusResult, thresholds: Thre
     });
 }
 
-/** The latest row per QuotaType. */
-export function rateLimits(resourceId: string, result: QuotaMonitoringResult): RateLimitView[] {
+/**
+ * The latest row per QuotaType. With thresholds, each row also gets its level (as the account
+ * counts it); without, the rows are the service's figures only.
+ */
+export function rateLimits(resourceId: string, result: QuotaMonitoringResult, thresholds?: Thresholds): RateLimitView[] {
   const latest = new Map<string, { day: string; value: number; limit: number }>();
   for (const row of result.QuotaMonitoring ?? []) {
     const quotaType = row.QuotaType ?? 'quota';
@@ -149,15 +152,21 @@ export function rateLimits(resourceId: string, result: QuotaMonitoringResult): R
     const seen = latest.get(quotaType);
     if (!seen || day >= seen.day) latest.set(quotaType, { day, value: row.Value ?? 0, limit: row.limit ?? 0 });
   }
-  return [...latest.entries()]
+  const views = [...latest.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([quotaType, row]) => ({
+    .map(([quotaType, row]): RateLimitView => ({
       resourceId,
       quotaType,
       value: row.value,
       limit: row.limit,
       percent: row.limit > 0 ? round1((row.value / row.limit) * 100) : 0,
     }));
+  return thresholds ? judged(views, thresholds) : views;
+}
+
+/** Both meanings of quota judged against the same thresholds: pack spend by percentUsed, rate-limit use by percent. */
+function judged<T extends PackBalanceView | RateLimitView>(views: readonly T[], thresholds: Thresholds): T[] {
+  return views.map((v) => ({ ...v, level: levelForPercent('quotaType' in v ? v.percent : v.percentUsed, thresholds) }));
 }
 
 /** Hourly usage per UsageType, the last day of points in time order. */
@@ -178,17 +187,20 @@ export function usageTrends(resourceId: string, result: UsageMonitoringResult): 
     }));
 }
 
-export function accountLevel(view: Pick<AccountView, 'error' | 'packs' | 'services'>): TrayLevel {
+/**
+ * The account's level: an error, a paused service, or the worst quota level of either meaning
+ * (pack spend and rate-limit use; a rate limit not yet judged counts as ok).
+ */
+export function accountLevel(view: Pick<AccountView, 'error' | 'packs' | 'services'> & { rateLimits?: readonly RateLimitView[] }): TrayLevel {
   if (view.error && !NON_BLOCKING_ACTIONS.has(view.error.action)) return 'error';
-  const levels: TrayLevel[] = view.packs.map((p) => p.level);
+  const levels: TrayLevel[] = [...view.packs.map((p) => p.level), ...(view.rateLimits ?? []).map((r) => r.level ?? 'ok')];
   if (view.services.some((s) => s.state === 'paused')) levels.push('paused');
   return worstLevel(levels);
 }
 
 /** The same figures judged against new thresholds. */
 export function relevel(view: AccountView, thresholds: Thresholds): AccountView {
-  const packs = view.packs.map((p) => ({ ...p, level: levelForPercent(p.percentUsed, thresholds) }));
-  const next = { ...view, packs };
+  const next = { ...view, packs: judged(view.packs, thresholds), rateLimits: judged(view.rateLimits, thresholds) };
   return { ...next, level: accountLevel(next) };
 }
 
@@ -234,7 +246,7 @@ export function applyFetch(previous: AccountView, fetch: AccountFetch, threshold
     packs = packBalances(fetch.packs.value, thresholds);
   } else {
     errors.push(fetch.packs.error);
-    packs = previous.packs.map((p) => ({ ...p, level: levelForPercent(p.percentUsed, thresholds) }));
+    packs = judged(previous.packs, thresholds);
   }
 
   const quotaErrors = fetch.quota.flatMap(({ result }) => (result.ok ? [] : [result.error]));
@@ -251,7 +263,7 @@ export function applyFetch(previous: AccountView, fetch: AccountFetch, threshold
     polling: previous.polling,
     error: blocking ?? errors[0] ?? null,
     packs,
-    rateLimits: perResource(previous.rateLimits, fetch.quota, rateLimits),
+    rateLimits: judged(perResource(previous.rateLimits, fetch.quota, rateLimits), thresholds),
     usageTrends: perResource(previous.usageTrends, fetch.usage, usageTrends),
     services,
     level: 'ok',

@@ -3,6 +3,8 @@
  * (Electron's Notification in main; recorded in tests and the preview).
  */
 import type { TrayNotification } from '../shared/bridge.js';
+import { bilingual, formatAmount, formatWithUnit, quotaTypeText } from '../shared/format.js';
+import { QUOTA_MEANING_LABEL } from '../shared/levels.js';
 import type { ServiceStateChange } from './accountView.js';
 import type { ThresholdCrossing } from './thresholds.js';
 
@@ -25,15 +27,24 @@ const STATE_WORDS: Record<string, string> = {
   unknown: 'in an unknown state',
 };
 
-function formatAmount(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
+/**
+ * A threshold crossing. The title starts with which "quota" it is about, in the words of the
+ * popover's cards: 剩余额度 Remaining quota (pack spend) or 限流 Rate limit (QPS, concurrency).
+ */
 export function crossingMessage(profileName: string, crossing: ThresholdCrossing): Omit<TrayNotification, 'id' | 'at'> {
-  const remaining = `${formatAmount(crossing.remaining)}${crossing.unit ? ` ${crossing.unit}` : ''} left`;
+  const meaning = bilingual(QUOTA_MEANING_LABEL[crossing.meaning]);
+  const threshold = `the ${crossing.level} threshold (${crossing.thresholdPercent}%)`;
+  if (crossing.meaning === 'rateLimit') {
+    const quotaType = quotaTypeText(crossing.quotaType);
+    return {
+      title: `${meaning} · ${crossing.label} ${quotaType}: ${crossing.percentUsed}% of the limit`,
+      body: `${profileName}: ${quotaType} use passed ${threshold}; ${formatAmount(crossing.value)} of ${formatAmount(crossing.limit)} in use.`,
+      level: crossing.level,
+    };
+  }
   return {
-    title: `${crossing.label}: ${crossing.percentUsed}% used`,
-    body: `${profileName}: quota passed the ${crossing.level} threshold (${crossing.thresholdPercent}%); ${remaining}.`,
+    title: `${meaning} · ${crossing.label}: ${crossing.percentUsed}% used`,
+    body: `${profileName}: resource-pack use passed ${threshold}; ${formatWithUnit(crossing.remaining, crossing.unit)} left.`,
     level: crossing.level,
   };
 }

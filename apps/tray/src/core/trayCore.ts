@@ -23,11 +23,14 @@ import { createClientApiFactory, type SpeechApiFactory } from './api.js';
 import { localError, toCallErrorView } from './callError.js';
 import { systemClock, type Clock } from './clock.js';
 import { EmulatorHost, startEmbeddedEmulator, type RunningEmulator, type StartEmulator } from './emulatorHost.js';
+import { emptyAccountView } from './accountView.js';
 import { worstLevel } from './levels.js';
 import { crossingMessage, serviceChangeMessage, type Notifier } from './notifier.js';
 import type { SecretStore } from './secrets/secretStore.js';
 import type { SettingsStore } from './settings/settingsStore.js';
+import { boundNotified } from './settings/migrations.js';
 import { localEmulatorProfile, type StoredProfile, type StoredSettings } from './settings/settingsTypes.js';
+import type { NotifiedCrossings } from './thresholds.js';
 
 export interface LoginItems {
   setStartAtLogin(enabled: boolean): void | Promise<void>;
@@ -202,16 +205,17 @@ export class TrayCore implements TrayBridge {
     this.monitors.delete(profileId);
     await this.options.secrets.delete(profileId).catch((error: unknown) => this.log(`could not delete a keychain entry: ${(error as Error).message}`));
     let profiles = this.settings.profiles.filter((p) => p.id !== profileId);
-    if (profiles.length === 0) {
-      // Never without a profile: fall back to the emulator, as on first start.
-      const local = localEmulatorProfile();
-      profiles = [local];
-      const created = this.createMonitor(local);
-      this.monitors.set(local.id, created);
+    // Never without a profile: fall back to the emulator, as on first start.
+    const fallback = profiles.length === 0 ? localEmulatorProfile() : null;
+    if (fallback) profiles = [fallback];
+    const activeProfileId = profiles.some((p) => p.id === this.settings.activeProfileId) ? this.settings.activeProfileId : profiles[0]!.id;
+    // Its announced crossings go with it (before a fallback under the same id could restore them).
+    this.persist(withNotified({ ...this.settings, profiles, activeProfileId }, profileId, {}));
+    if (fallback) {
+      const created = this.createMonitor(fallback);
+      this.monitors.set(fallback.id, created);
       if (this.started) created.start();
     }
-    const activeProfileId = profiles.some((p) => p.id === this.settings.activeProfileId) ? this.settings.activeProfileId : profiles[0]!.id;
-    this.persist({ ...this.settings, profiles, activeProfileId });
     this.queueSnapshot();
     return this.getSettings();
   }
@@ -249,7 +253,7 @@ export class TrayCore implements TrayBridge {
       return {
         ...this.summary(p),
         active: p.id === this.settings.activeProfileId,
-        account: account ?? { profileId: p.id, lastUpdatedAt: null, polling: false, error: null, packs: [], rateLimits: [], usageTrends: [], services: [], level: 'ok' as const },
+        account: account ?? emptyAccountView(p.id),
       };
     });
     const percents = profiles.flatMap((p) => p.account.packs.map((pack) => pack.percentUsed));
@@ -292,6 +296,8 @@ export class TrayCore implements TrayBridge {
       onCrossings: (monitor, crossings) => {
         for (const crossing of crossings) this.notify(crossingMessage(monitor.profile.name, crossing));
       },
+      notified: this.settings.notifiedCrossings?.[profile.id] ?? {},
+      onNotifiedChange: (monitor, notified) => this.persistNotified(monitor.profile.id, notified),
       onServiceChanges: (monitor, changes) => {
         for (const change of changes) this.notify(serviceChangeMessage(monitor.profile.name, change));
       },
@@ -338,6 +344,17 @@ export class TrayCore implements TrayBridge {
     this.settings = settings;
   }
 
+  /** Keeps a profile's announced crossings for the next start (not for a profile that is gone). */
+  private persistNotified(profileId: string, notified: NotifiedCrossings): void {
+    if (!this.settings.profiles.some((p) => p.id === profileId)) return;
+    try {
+      this.persist(withNotified(this.settings, profileId, boundNotified(notified)));
+    } catch (error) {
+      // The worst outcome is one notification again after a restart: never stop polling over it.
+      this.log(`could not save the announced crossings: ${(error as Error).message}`);
+    }
+  }
+
   private async hasSecret(profileId: string): Promise<boolean> {
     try {
       return (await this.options.secrets.get(profileId)) !== null;
@@ -364,4 +381,13 @@ export class TrayCore implements TrayBridge {
     for (let n = 2; this.monitors.has(id) || this.settings.profiles.some((p) => p.id === id); n++) id = `${base}-${n}`;
     return id;
   }
+}
+
+/** The settings with one profile's announced crossings replaced (none: its entry goes). */
+function withNotified(settings: StoredSettings, profileId: string, notified: NotifiedCrossings): StoredSettings {
+  const all = { ...settings.notifiedCrossings };
+  if (Object.keys(notified).length > 0) all[profileId] = notified;
+  else delete all[profileId];
+  const { notifiedCrossings: _previous, ...rest } = settings;
+  return Object.keys(all).length > 0 ? { ...rest, notifiedCrossings: all } : rest;
 }

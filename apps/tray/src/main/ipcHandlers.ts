@@ -3,8 +3,7 @@
  * (src/shared/ipc.ts) and must come from the bundled page, then goes to the core.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { TrayBridge } from '../shared/bridge.js';
-import { INVOKE_OPERATIONS, IPC_INVOKE_CHANNELS, operationForChannel, validateInvokeArgs, type InvokeOperation } from '../shared/ipc.js';
+import { INVOKE_OPERATIONS, invokeOperation, IPC_INVOKE_CHANNELS, operationForChannel, validateInvokeArgs, type InvokableBridge } from '../shared/ipc.js';
 
 export class IpcRejection extends Error {
   constructor(message: string) {
@@ -14,24 +13,19 @@ export class IpcRejection extends Error {
 }
 
 /** Routes one validated call to the core. Exported for tests (no Electron needed). */
-export function createIpcRouter(core: Omit<TrayBridge, 'onSnapshot' | 'onNotification' | 'onNavigate'>) {
+export function createIpcRouter(core: InvokableBridge) {
   return async function route(channel: string, args: unknown): Promise<unknown> {
     const operation = operationForChannel(channel);
     if (!operation) throw new IpcRejection(`Unknown channel ${JSON.stringify(channel).slice(0, 80)}`);
     const checked = validateInvokeArgs(operation, args);
     if (!checked.ok) throw new IpcRejection(`${operation}: ${checked.error}`);
-    return call(core, operation, checked.value);
+    return invokeOperation(core, operation, checked.value);
   };
-}
-
-function call(core: Omit<TrayBridge, 'onSnapshot' | 'onNotification' | 'onNavigate'>, operation: InvokeOperation, args: unknown[]): Promise<unknown> {
-  const method = core[operation] as (...a: unknown[]) => Promise<unknown>;
-  return method.apply(core, args);
 }
 
 export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  core: Omit<TrayBridge, 'onSnapshot' | 'onNotification' | 'onNavigate'>,
+  core: InvokableBridge,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
 ): () => void {
   const route = createIpcRouter(core);

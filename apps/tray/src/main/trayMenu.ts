@@ -61,12 +61,24 @@ export function trayTitle(model: Pick<TrayModel, 'maxPercentUsed' | 'overall'>):
   return `${Math.round(model.maxPercentUsed)}%`;
 }
 
+/** The highest of some percentages, or null when there are none. */
+function highest(percents: readonly number[]): number | null {
+  return percents.length > 0 ? Math.max(...percents) : null;
+}
+
+/** Highest rate-limit use (QuotaMonitoring) of some accounts: the other meaning of "quota", beside pack spend. */
+function highestRateLimit(accounts: ReadonlyArray<TrayModel['profiles'][number]['account']>): number | null {
+  return highest(accounts.flatMap((a) => a.rateLimits.map((r) => r.percent)));
+}
+
 export function trayTooltip(model: TrayModel): string {
   const lines = [`Volc Speech: ${LEVEL_WORDS[model.overall]}`];
   for (const profile of model.profiles) {
-    const packs = profile.account.packs;
-    const top = packs.length > 0 ? Math.max(...packs.map((p) => p.percentUsed)) : null;
-    lines.push(`${profile.name}: ${LEVEL_WORDS[profile.level]}${top === null ? '' : `, ${Math.round(top)}% used`}`);
+    const top = highest(profile.account.packs.map((p) => p.percentUsed));
+    const rate = highestRateLimit([profile.account]);
+    lines.push(
+      `${profile.name}: ${LEVEL_WORDS[profile.level]}${top === null ? '' : `, ${Math.round(top)}% used`}${rate === null ? '' : `, rate limit ${Math.round(rate)}%`}`,
+    );
   }
   // Windows cuts tooltips at 127 characters.
   const text = lines.join('\n');
@@ -116,8 +128,10 @@ function serviceItems(profileId: string, services: ServiceView[], actions: TrayM
 
 export function buildTrayMenuTemplate(model: TrayModel, actions: TrayMenuActions, options: { startAtLogin: boolean }): MenuItemSpec[] {
   const percent = model.maxPercentUsed === null ? '' : ` · ${Math.round(model.maxPercentUsed)}% used`;
+  const topRate = highestRateLimit(model.profiles.map((p) => p.account));
+  const rate = topRate === null ? '' : ` · rate limit ${Math.round(topRate)}%`;
   const template: MenuItemSpec[] = [
-    { id: 'status', label: `Volc Speech: ${LEVEL_WORDS[model.overall]}${percent}`, enabled: false },
+    { id: 'status', label: `Volc Speech: ${LEVEL_WORDS[model.overall]}${percent}${rate}`, enabled: false },
     { id: 'open', label: 'Open', click: () => actions.openPopover() },
     { id: 'refresh', label: 'Refresh now', click: () => actions.refresh() },
     { type: 'separator' },

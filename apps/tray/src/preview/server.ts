@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TrayBridge } from '../shared/bridge.js';
-import { validateInvokeArgs, type InvokeOperation } from '../shared/ipc.js';
+import { invokeOperation, validateInvokeArgs } from '../shared/ipc.js';
 import { API_PREFIX, EVENTS_PATH, isInvokeOperation } from '../renderer/httpBridgeProtocol.js';
 import { createPreviewCore, type PreviewCore, type PreviewCoreOptions } from './previewCore.js';
 
@@ -120,7 +120,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     const args = validateInvokeArgs(method, body);
     if (!args.ok) return sendJson(response, 400, { error: { message: `${method}: ${args.error}` } });
     try {
-      const result = await invoke(core, method, args.value);
+      const result = await invokeOperation(core, method, args.value);
       sendJson(response, 200, { result: result ?? null });
     } catch (error) {
       sendJson(response, 500, { error: { message: messageOf(error) } });
@@ -194,12 +194,6 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       await ownedCore?.close();
     },
   };
-}
-
-/** Calls one bridge method by name with checked arguments. */
-function invoke(core: TrayBridge, method: InvokeOperation, args: readonly unknown[]): Promise<unknown> {
-  const call = core[method] as (...a: readonly unknown[]) => Promise<unknown>;
-  return call.apply(core, args as unknown[]);
 }
 
 function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {

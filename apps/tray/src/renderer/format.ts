@@ -2,24 +2,17 @@
  * Words and numbers as the popover shows them. Pure functions (no DOM), so the end-to-end
  * tests format what the client reads from the emulator the same way and compare text.
  */
-import type { CallErrorView, ServiceStateView, TrayLevel } from '../shared/bridge.js';
+import type { CallErrorView, ProfileSummary, ServiceStateView, TrayLevel } from '../shared/bridge.js';
+import { bilingual } from '../shared/format.js';
 
-const amountFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+// Shared with the core's notification texts.
+export { bilingual, formatAmount, formatWithUnit, quotaTypeText } from '../shared/format.js';
+
 const percentFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
-/** 12345.678 → "12,345.68". */
-export function formatAmount(value: number): string {
-  return Number.isFinite(value) ? amountFormat.format(value) : '–';
-}
 
 /** 42.26 → "42.3%". */
 export function formatPercent(value: number): string {
   return Number.isFinite(value) ? `${percentFormat.format(value)}%` : '–';
-}
-
-/** Amount with its unit: "8.79 小时", "1,000 characters". */
-export function formatWithUnit(value: number, unit: string): string {
-  return unit ? `${formatAmount(value)} ${unit}` : formatAmount(value);
 }
 
 /** 12 → "12 s", 125 → "2 min 5 s", 7300 → "2 h 1 min". */
@@ -41,8 +34,12 @@ export const LEVEL_LABEL: Readonly<Record<TrayLevel, { zh: string; en: string }>
 };
 
 export function levelText(level: TrayLevel): string {
-  const label = LEVEL_LABEL[level];
-  return `${label.zh} ${label.en}`;
+  return bilingual(LEVEL_LABEL[level]);
+}
+
+/** A profile in the header's switcher: "Production · 预警 Warning · 模拟器 emulator". */
+export function profileOptionText(profile: Pick<ProfileSummary, 'name' | 'level' | 'usesEmulator'>): string {
+  return `${profile.name} · ${levelText(profile.level)}${profile.usesEmulator ? ' · 模拟器 emulator' : ''}`;
 }
 
 export const SERVICE_STATE_LABEL: Readonly<Record<ServiceStateView, { zh: string; en: string }>> = {
@@ -54,14 +51,7 @@ export const SERVICE_STATE_LABEL: Readonly<Record<ServiceStateView, { zh: string
 };
 
 export function serviceStateText(state: ServiceStateView): string {
-  const label = SERVICE_STATE_LABEL[state];
-  return `${label.zh} ${label.en}`;
-}
-
-/** "QPS", "Concurrency" … for the QuotaType values seen so far; others as sent. */
-export function quotaTypeText(quotaType: string): string {
-  const known: Record<string, string> = { qps: 'QPS', qpm: 'QPM', tpm: 'TPM', concurrency: '并发 Concurrency' };
-  return known[quotaType.toLowerCase()] ?? quotaType;
+  return bilingual(SERVICE_STATE_LABEL[state]);
 }
 
 /** One line naming a failed call: "AccessDenied · message". */

@@ -33,13 +33,22 @@ export interface PackBalanceView {
   expires?: string;
 }
 
-/** Rate-limit use (QuotaMonitoring): QPS or concurrency against its limit. */
+/**
+ * Rate-limit use (QuotaMonitoring): QPS or concurrency against its limit. Not to be confused
+ * with PackBalanceView, what is left to spend; both feed the account's level.
+ */
 export interface RateLimitView {
   resourceId: string;
   quotaType: string;
   value: number;
   limit: number;
   percent: number;
+  /**
+   * `percent` judged against the profile's thresholds, as it counts towards AccountView.level.
+   * The core always sets it; a backend that predates it leaves it out, and the page then
+   * judges `percent` against DashboardSnapshot.thresholds itself.
+   */
+  level?: TrayLevel;
 }
 
 export interface UsageTrendView {

@@ -185,6 +185,15 @@ export function validateInvokeArgs<K extends InvokeOperation>(operation: K, inpu
   return IPC_ARG_VALIDATORS[operation](input);
 }
 
+/** The request/response part of a bridge: what Electron's main and the preview server call into. */
+export type InvokableBridge = Pick<TrayBridge, InvokeOperation>;
+
+/** Calls one bridge operation by name with arguments that validateInvokeArgs accepted. */
+export function invokeOperation(bridge: InvokableBridge, operation: InvokeOperation, args: readonly unknown[]): Promise<unknown> {
+  const method = bridge[operation] as (...a: unknown[]) => Promise<unknown>;
+  return method.apply(bridge, [...args]);
+}
+
 export function operationForChannel(channel: string): InvokeOperation | undefined {
   return INVOKE_OPERATIONS.find((op) => IPC_INVOKE_CHANNELS[op] === channel);
 }

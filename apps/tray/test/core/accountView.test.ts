@@ -184,3 +184,50 @@ describe('relevel and accountLevel', () => {
     expect(accountLevel({ error: err('ServiceStatus'), packs: [], services: [] })).toBe('error');
   });
 });
+
+describe('rate-limit use counts towards the level (the second meaning of quota)', () => {
+  const withQps = (value: number, limit = 60, used = 500): AccountFetch =>
+    fetchWith({ quota: [{ resourceId: TTS, result: { ok: true, value: { QuotaMonitoring: [{ Day: '2025-06-01', QuotaType: 'qps', Value: value, limit }] } } }] }, used);
+
+  it('rateLimits judges each row when given thresholds', () => {
+    const rows = rateLimits(TTS, { QuotaMonitoring: [{ QuotaType: 'qps', Value: 48, limit: 60 }, { QuotaType: 'concurrency', Value: 19, limit: 20 }] }, T);
+    expect(rows.map((r) => [r.quotaType, r.percent, r.level])).toEqual([
+      ['concurrency', 95, 'critical'],
+      ['qps', 80, 'warning'],
+    ]);
+  });
+
+  it('the account takes the worst of pack spend and rate-limit use, with the same thresholds', () => {
+    expect(applyFetch(emptyAccountView('p'), withQps(30), T).view.level).toBe('ok');
+    const warning = applyFetch(emptyAccountView('p'), withQps(50), T).view;
+    expect(warning.rateLimits[0]).toMatchObject({ percent: 83.3, level: 'warning' });
+    expect(warning.packs[0]!.level).toBe('ok');
+    expect(warning.level).toBe('warning');
+    expect(applyFetch(emptyAccountView('p'), withQps(58), T).view.level).toBe('critical');
+    // Pack spend critical, rate limit calm: still critical; paused and error still outrank both.
+    expect(applyFetch(emptyAccountView('p'), withQps(6, 60, 970), T).view.level).toBe('critical');
+    expect(applyFetch(emptyAccountView('p'), fetchWith({ quota: withQps(58).quota }, 500, 'Paused'), T).view.level).toBe('paused');
+    expect(accountLevel({ error: err('ServiceStatus'), packs: [], services: [], rateLimits: warning.rateLimits })).toBe('error');
+  });
+
+  it('a failed QuotaMonitoring keeps the last rows, judged again, and the level they give', () => {
+    const first = applyFetch(emptyAccountView('p'), withQps(50), T).view;
+    const failed = applyFetch(first, fetchWith({ quota: [{ resourceId: TTS, result: { ok: false, error: err('QuotaMonitoring') } }] }), T).view;
+    expect(failed.rateLimits).toEqual(first.rateLimits);
+    expect(failed.level).toBe('warning'); // the monitoring failure itself does not turn the tray red
+    expect(failed.error).toMatchObject({ action: 'QuotaMonitoring' });
+  });
+
+  it('relevel re-judges rate limits too', () => {
+    const view = applyFetch(emptyAccountView('p'), withQps(42), T).view; // 70%
+    expect(view.level).toBe('ok');
+    const lowered = relevel(view, { warningPercent: 60, criticalPercent: 90 });
+    expect(lowered.rateLimits[0]!.level).toBe('warning');
+    expect(lowered.level).toBe('warning');
+    expect(relevel(view, { warningPercent: 50, criticalPercent: 70 }).rateLimits[0]!.level).toBe('critical');
+  });
+
+  it('a rate limit of 0 (not reported) is 0% and ok', () => {
+    expect(applyFetch(emptyAccountView('p'), withQps(3, 0), T).view.rateLimits[0]).toMatchObject({ percent: 0, level: 'ok' });
+  });
+});

@@ -6,6 +6,7 @@
 import { startEmulator, type EmulatorHandle } from '@volc-speech/emulator';
 import { VolcSpeechClient } from '@volc-speech/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../src/core/accountFetch.js';
 import { RecordingNotifier } from '../../src/core/notifier.js';
 import { MemorySecretStore } from '../../src/core/secrets/secretStore.js';
 import { MemorySettingsStore } from '../../src/core/settings/memorySettingsStore.js';
@@ -39,7 +40,23 @@ afterEach(async () => {
   emulator.control.reset();
 });
 
+/**
+ * Today's peak use of every rate limit, as QuotaMonitoring will report it. The seed runs the
+ * concurrency limit at 85–95% in busy hours, and rate-limit use counts towards the account's
+ * level; the tests about pack spend and service state start from calm rate limits (1%).
+ */
+function setRateLimitPeaks(percentOfLimit: number, only?: { quotaType: string }): void {
+  const limits: Record<string, number> = { qps: 60, concurrency: 20 };
+  const byType = ((emulator.state.monitoring.quotaPeaks.default ??= {})[TTS] ??= {});
+  for (const quotaType of Object.keys(limits)) {
+    if (only && only.quotaType !== quotaType) continue;
+    const byDay = (byType[quotaType] ??= {});
+    byDay[localDay(Date.now())] = Math.round((limits[quotaType]! * percentOfLimit) / 100);
+  }
+}
+
 async function started() {
+  setRateLimitPeaks(1);
   const t = coreOnEmulator();
   current = t.core;
   await t.core.start();
@@ -142,6 +159,18 @@ describe('state model against the emulator', () => {
     await other.pauseService({ ProjectName: 'default', ResourceIDs: [TTS] });
     await core.refresh();
     expect(notifier.notifications.map((n) => n.title)).toEqual(['Doubao TTS (big model) is now paused']);
+  });
+
+  it('rate-limit use from QuotaMonitoring raises the level and notifies once per crossing', async () => {
+    const { core, notifier } = await started();
+    setRateLimitPeaks(90, { quotaType: 'concurrency' }); // 18 of 20
+    await core.refresh();
+    await core.refresh();
+    const snap = await core.getSnapshot();
+    expect(snap.account.rateLimits.find((r) => r.quotaType === 'concurrency')).toMatchObject({ value: 18, limit: 20, percent: 90, level: 'warning' });
+    expect(snap.account.packs.find((p) => p.resourceId === TTS)!.level).toBe('ok');
+    expect(snap.overall).toBe('warning');
+    expect(notifier.notifications.map((n) => n.title)).toEqual(['限流 Rate limit · Doubao TTS (big model) 并发 Concurrency: 90% of the limit']);
   });
 
   it('test connection reads the API keys', async () => {

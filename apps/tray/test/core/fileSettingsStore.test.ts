@@ -61,4 +61,17 @@ describe('FileSettingsStore (electron-store engine)', () => {
     expect(openWithConf(dir).load().profiles[0]!.id).toBe('local');
     expect(fs.existsSync(path.join(dir, 'settings.json.unreadable.bak'))).toBe(true);
   });
+
+  it('keeps announced crossings across opens; the schema takes only threshold levels there', () => {
+    const store = openWithConf(dir);
+    const settings = store.load();
+    const notifiedCrossings = { local: { 'volc.service_type.10029': 'warning' as const, 'rate-limit:volc.service_type.10029/qps': 'critical' as const } };
+    store.save({ ...settings, notifiedCrossings });
+    expect(openWithConf(dir).load().notifiedCrossings).toEqual(notifiedCrossings);
+    expect(JSON.parse(fileText())).toMatchObject({ schemaVersion: 1, notifiedCrossings });
+    expect(() => store.save({ ...settings, notifiedCrossings: { local: { x: 'secret-looking-value' } } } as never)).toThrow(/schema violation/i);
+    expect(() => store.save({ ...settings, notifiedCrossings: { 'Not An Id': { x: 'warning' } } } as never)).toThrow(/schema violation/i);
+    expect(fileText()).not.toContain('secret-looking-value');
+  });
 });
+

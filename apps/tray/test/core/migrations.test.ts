@@ -97,4 +97,26 @@ describe('settings migrations', () => {
     expect(migrateSettings({}, steps)).toMatchObject({ applied: [1, 2], settings: { schemaVersion: 2 } });
     expect(migrateSettings({ schemaVersion: 1, profiles: [] }, steps)).toMatchObject({ applied: [2], fromVersion: 1 });
   });
+
+  it('keeps the announced crossings of existing profiles, and only valid ones', () => {
+    const { settings } = normalizeSettings({
+      schemaVersion: 1,
+      profiles: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
+      notifiedCrossings: {
+        a: { 'volc.service_type.10029': 'warning', 'rate-limit:volc.service_type.10029/qps': 'critical', bad: 'ok', worse: 3, ['x'.repeat(301)]: 'warning' },
+        b: { only: 'nonsense' },
+        ghost: { 'volc.tts.default': 'critical' },
+      },
+    });
+    expect(settings.notifiedCrossings).toEqual({ a: { 'volc.service_type.10029': 'warning', 'rate-limit:volc.service_type.10029/qps': 'critical' } });
+    expect(Object.keys(settings)).toEqual(['schemaVersion', 'activeProfileId', 'startAtLogin', 'profiles', 'notifiedCrossings']);
+    expect(normalizeSettings({ schemaVersion: 1, profiles: [{ id: 'a' }], notifiedCrossings: 'junk' }).settings).not.toHaveProperty('notifiedCrossings');
+  });
+
+  it('announced crossings need no migration step: a version-1 file with them passes through unchanged', () => {
+    const current = { ...migrateSettings({}).settings, notifiedCrossings: { local: { 'volc.service_type.10029': 'warning' as const } } };
+    expect(migrateSettings(structuredClone(current))).toMatchObject({ settings: current, applied: [], changed: false });
+    expect(CURRENT_SETTINGS_VERSION).toBe(1);
+  });
 });
+

@@ -178,7 +178,7 @@ describe('TrayCore', () => {
     }
     expect(t.notifier.notifications.map((n) => n.level)).toEqual(['warning', 'critical', 'warning']);
     expect(received).toHaveLength(3);
-    expect(t.notifier.notifications[0]).toMatchObject({ title: 'Doubao TTS (big model): 85% used', level: 'warning' });
+    expect(t.notifier.notifications[0]).toMatchObject({ title: '剩余额度 Remaining quota · Doubao TTS (big model): 85% used', level: 'warning' });
     expect(t.notifier.notifications[0]!.body).toContain('Local emulator');
     expect(t.notifier.notifications[0]!.body).toContain('150,000 字符 left');
   });
@@ -336,4 +336,130 @@ describe('TrayCore', () => {
     await t.core.start();
     expect(await t.secrets.get('default')).toBe('old-plain-secret');
   });
+
+  it('rate-limit use: its own notification once per crossing, and it counts towards the level', async () => {
+    const t = setup();
+    await t.core.start();
+    await flush();
+    const api = t.apiFor('emulator');
+    for (const value of [50, 51, 58, 59, 10, 49]) {
+      api.quota.qps!.value = value;
+      await t.core.refresh();
+      if (value === 50) {
+        const snap = await t.core.getSnapshot();
+        expect(snap.account.rateLimits[0]).toMatchObject({ quotaType: 'qps', percent: 83.3, level: 'warning' });
+        expect(snap.account.packs[0]!.level).toBe('ok');
+        expect([snap.account.level, snap.overall, snap.profiles[0]!.level]).toEqual(['warning', 'warning', 'warning']);
+      }
+    }
+    expect(t.notifier.notifications.map((n) => [n.level, n.title])).toEqual([
+      ['warning', '限流 Rate limit · Doubao TTS (big model) QPS: 83.3% of the limit'],
+      ['critical', '限流 Rate limit · Doubao TTS (big model) QPS: 96.7% of the limit'],
+      ['warning', '限流 Rate limit · Doubao TTS (big model) QPS: 81.7% of the limit'],
+    ]);
+    expect(t.notifier.notifications[0]!.body).toBe('Local emulator: QPS use passed the warning threshold (80%); 50 of 60 in use.');
+    expect(t.core.trayModel().overall).toBe('warning');
+  });
+
+  it('pack spend and rate-limit use of the same service cross separately, each with its own title', async () => {
+    const t = setup();
+    await t.core.start();
+    await flush();
+    const api = t.apiFor('emulator');
+    api.used = 850_000;
+    api.quota.qps!.value = 50;
+    await t.core.refresh();
+    expect(t.notifier.notifications.map((n) => n.title.split(' · ')[0])).toEqual(['剩余额度 Remaining quota', '限流 Rate limit']);
+    api.used = 100_000; // a pack was bought: only pack spend re-arms
+    await t.core.refresh();
+    api.used = 850_000;
+    await t.core.refresh();
+    expect(t.notifier.notifications.map((n) => n.title.split(' · ')[0])).toEqual(['剩余额度 Remaining quota', '限流 Rate limit', '剩余额度 Remaining quota']);
+  });
+
+  it('a restart does not announce again what was announced; a first observation does, once', async () => {
+    const busy = (api: FakeSpeechApi) => {
+      api.used = 850_000;
+      api.quota.qps!.value = 50;
+    };
+    const first = setup();
+    busy(first.apiFor('emulator'));
+    await first.core.start();
+    await flush();
+    expect(first.notifier.notifications.map((n) => n.level)).toEqual(['warning', 'warning']); // usage already high at the first start
+    expect(first.settings.load().notifiedCrossings).toEqual({ local: { [TTS]: 'warning', [`rate-limit:${TTS}/qps`]: 'warning' } });
+    await first.core.stop();
+
+    const second = setup({ initialSettings: first.settings.load() });
+    busy(second.apiFor('emulator'));
+    await second.core.start();
+    await flush();
+    await second.core.refresh();
+    expect(second.notifier.notifications).toEqual([]);
+    // Further up is a new crossing; down re-arms, and what re-armed is announced again after the next restart.
+    second.apiFor('emulator').used = 960_000;
+    await second.core.refresh();
+    second.apiFor('emulator').used = 100_000;
+    await second.core.refresh();
+    expect(second.notifier.notifications.map((n) => [n.level, n.title.split(' · ')[0]])).toEqual([['critical', '剩余额度 Remaining quota']]);
+    expect(second.settings.load().notifiedCrossings).toEqual({ local: { [`rate-limit:${TTS}/qps`]: 'warning' } });
+    await second.core.stop();
+
+    const third = setup({ initialSettings: second.settings.load() });
+    busy(third.apiFor('emulator'));
+    await third.core.start();
+    await flush();
+    expect(third.notifier.notifications.map((n) => [n.level, n.title.split(' · ')[0]])).toEqual([['warning', '剩余额度 Remaining quota']]);
+  });
+
+  it('a start-up while offline keeps what was announced before', async () => {
+    const t = setup({ initialSettings: { schemaVersion: 1, notifiedCrossings: { local: { [TTS]: 'warning', [`rate-limit:${TTS}/qps`]: 'warning' } } } });
+    const api = t.apiFor('emulator');
+    api.used = 850_000;
+    api.quota.qps!.value = 50;
+    for (const method of ['serviceStatus', 'resourcePacksStatus', 'quotaMonitoring', 'usageMonitoring'] as const) {
+      api.failAlways(method, apiError(method, 'ECONNREFUSED'));
+    }
+    await t.core.start();
+    await flush();
+    expect((await t.core.getSnapshot()).account.level).toBe('error');
+    api.clearFailures();
+    await t.core.refresh();
+    expect((await t.core.getSnapshot()).account.level).toBe('warning');
+    expect(t.notifier.notifications).toEqual([]);
+    expect(t.settings.load().notifiedCrossings).toEqual({ local: { [TTS]: 'warning', [`rate-limit:${TTS}/qps`]: 'warning' } });
+  });
+
+  it('keeps what fits the settings schema when a crossing key is unusually long', async () => {
+    const t = setup();
+    await t.core.start();
+    await flush();
+    const api = t.apiFor('emulator');
+    api.quota = { qps: { value: 50, limit: 60 }, ['q'.repeat(400)]: { value: 50, limit: 60 } };
+    await t.core.refresh();
+    expect(t.notifier.notifications).toHaveLength(2); // both announced
+    expect(t.settings.load().notifiedCrossings).toEqual({ local: { [`rate-limit:${TTS}/qps`]: 'warning' } }); // only the storable one kept
+  });
+
+  it('another account, or a deleted profile, leaves no announced crossings behind', async () => {
+    const t = setup();
+    await t.core.start();
+    await t.core.saveProfile(profileInput({ secretAccessKey: 'sec' }));
+    t.apiFor('AKLTPRODUCTION0001').used = 850_000;
+    t.apiFor('emulator').quota.qps!.value = 50;
+    await t.core.refresh();
+    expect(Object.keys(t.settings.load().notifiedCrossings ?? {}).sort()).toEqual(['local', 'production']);
+
+    await t.core.deleteProfile('production');
+    expect(Object.keys(t.settings.load().notifiedCrossings ?? {})).toEqual(['local']);
+
+    // New connection settings are another account: its state starts over (and its first poll announces).
+    const local = (await t.core.getSettings()).profiles[0]!;
+    const { hasSecret: _h, ...form } = local;
+    t.apiFor('emulator').quota.qps!.value = 6;
+    await t.core.saveProfile({ ...form, projectName: 'other' });
+    await flush();
+    expect(t.settings.load().notifiedCrossings).toBeUndefined();
+  });
 });
+

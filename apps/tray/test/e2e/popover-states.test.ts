@@ -99,6 +99,21 @@ describe('popover states (fake bridge)', () => {
     await screenshot(page, 'states-disconnected');
   });
 
+  it('colours the rate-limit bars by the level the backend judged, and judges only when it sent none', async () => {
+    const { page, problems } = await open();
+    const snapshot = sampleSnapshot();
+    const [qps, concurrency] = snapshot.account.rateLimits;
+    // The core's level wins over the page's own reading of the percentage (96% would be critical here).
+    snapshot.account.rateLimits = [{ ...qps!, value: 9.6, percent: 96, level: 'warning' }, concurrency!];
+    fake.push(snapshot);
+    const qpsRow = page.locator('.rate-row[data-quota-type="qps"]');
+    await page.locator('.rate-row[data-quota-type="qps"][data-level="warning"]').waitFor();
+    expect(await qpsRow.locator('.meter').getAttribute('class')).toBe('meter level-warning');
+    // No level from this backend: 95% against the snapshot's thresholds (80/95).
+    expect(await page.locator('.rate-row[data-quota-type="concurrency"]').getAttribute('data-level')).toBe('critical');
+    expect(problems).toEqual([]);
+  });
+
   it('shows notifications as toasts, once per id', async () => {
     const { page, problems } = await open();
     const notification = { id: 'n1', title: 'Doubao TTS: 85% used', body: 'Production 生产: 287.5 万字符 left', level: 'warning' as const, at: Date.now() };

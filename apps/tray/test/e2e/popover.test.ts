@@ -7,8 +7,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ResourcePacksStatusResult } from '@volc-speech/client';
 import { localDay } from '../../src/core/index.js';
 import type { DashboardSnapshot, SettingsView } from '../../src/shared/bridge.js';
-import { formatAmount, formatWithUnit } from '../../src/renderer/format.js';
+import { formatAmount, formatWithUnit, levelText } from '../../src/renderer/format.js';
 import { screenshot, type PopoverPage } from './harness.js';
+import type { Page } from 'playwright-core';
 import { E2E_PROFILE_ID, startStack, type Stack } from './emulatorStack.js';
 
 const TTS = 'volc.service_type.10029';
@@ -52,6 +53,29 @@ function balances(result: ResourcePacksStatusResult): Map<string, { purchased: n
     out.set(row.ResourceID, entry);
   }
   return out;
+}
+
+/** Counts every toast ever added to the page from now on, even one that later leaves by itself. */
+async function logToasts(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { toastLog: string[] }).toastLog = seen;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof HTMLElement && node.classList.contains('toast')) seen.push(node.textContent ?? '');
+      }
+    }).observe(document.querySelector('.toasts')!, { childList: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { toastLog: string[] }).toastLog);
+}
+
+/**
+ * Today's peak use of one rate limit of the TTS service, as QuotaMonitoring will report it
+ * (the emulator's live state; the control endpoint has no route for it).
+ */
+function setRateLimitPeak(quotaType: string, value: number): void {
+  const byType = ((stack.emulator.state.monitoring.quotaPeaks.default ??= {})[TTS] ??= {});
+  (byType[quotaType] ??= {})[localDay(Date.now())] = value;
 }
 
 describe('tray popover in Chromium', () => {
@@ -189,16 +213,7 @@ describe('tray popover in Chromium', () => {
 
   it('raises exactly one toast when a threshold is crossed, however many polls follow', async () => {
     const { page } = popover;
-    // Count every toast ever added, even one that later leaves by itself.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { toastLog: string[] }).toastLog = seen;
-      new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of record.addedNodes) if (node instanceof HTMLElement && node.classList.contains('toast')) seen.push(node.textContent ?? '');
-        }
-      }).observe(document.querySelector('.toasts')!, { childList: true });
-    });
+    const toastLog = await logToasts(page);
     const packs = await stack.client.resourcePacksStatus({ ProjectName: 'default', PageSize: 100 });
     const tts = balances(packs).get(TTS)!;
     const toWarning = Math.ceil(tts.purchased * 0.85 - tts.used);
@@ -211,8 +226,35 @@ describe('tray popover in Chromium', () => {
     expect((after.used / after.purchased) * 100).toBeGreaterThanOrEqual(80);
     expect((after.used / after.purchased) * 100).toBeLessThan(95);
     await stack.waitForPolls(4);
-    const log = await page.evaluate(() => (window as unknown as { toastLog: string[] }).toastLog);
+    const log = await toastLog();
     expect(log).toHaveLength(1);
+  });
+
+  it('raises one rate-limit toast per crossing, and the bars and the header show the core’s levels', async () => {
+    const { page } = popover;
+    const qpsRow = (level: string) => page.locator(`.rate-row[data-resource-id="${TTS}"][data-quota-type="qps"][data-level="${level}"]`);
+    setRateLimitPeak('qps', 6); // 10% of the emulator's 60: calm, so the next rise is a crossing
+    await qpsRow('ok').waitFor();
+    const toastLog = await logToasts(page);
+
+    setRateLimitPeak('qps', 51); // 85%
+    await qpsRow('warning').waitFor();
+    await stack.waitForPolls(3);
+    const log = await toastLog();
+    expect(log.filter((text) => text.includes('限流 Rate limit'))).toHaveLength(1);
+    expect(log.find((text) => text.includes('限流 Rate limit'))).toMatch(/QPS: 85% of the limit/);
+    expect(log.filter((text) => text.includes('Remaining quota'))).toEqual([]); // pack spend did not move
+
+    // The header's level counts rate-limit use, and every bar shows the level the core judged.
+    const snapshot = await stack.bridge<DashboardSnapshot>('getSnapshot');
+    expect(snapshot.account.rateLimits.find((r) => r.quotaType === 'qps')?.level).toBe('warning');
+    expect(['warning', 'critical']).toContain(snapshot.overall);
+    for (const limit of snapshot.account.rateLimits) {
+      const row = page.locator(`.rate-row[data-resource-id="${limit.resourceId}"][data-quota-type="${limit.quotaType}"]`);
+      await expect.poll(() => row.getAttribute('data-level')).toBe(limit.level);
+      expect(await row.locator('.meter').getAttribute('class')).toBe(`meter level-${limit.level}`);
+    }
+    await expect.poll(() => page.locator('[data-field="overall"]').textContent()).toBe(levelText(snapshot.overall));
   });
 
   it('stores a secret without ever putting it back into the page, and tests a connection', async () => {

@@ -154,6 +154,17 @@ describe('tray icon, title, tooltip, confirmation', () => {
     expect(trayTooltip(many).length).toBeLessThanOrEqual(127);
   });
 
+  it('tooltip and status line also show rate-limit use, the other meaning of quota', () => {
+    const m = model([{ id: 'local', name: 'Local emulator', percent: 10, level: 'critical' }], 'critical');
+    m.profiles[0]!.account.packs = [{ resourceId: TTS, label: 'x', unit: '', purchased: 10, used: 1, remaining: 9, percentUsed: 10, level: 'ok' }];
+    m.profiles[0]!.account.rateLimits = [
+      { resourceId: TTS, quotaType: 'qps', value: 30, limit: 60, percent: 50, level: 'ok' },
+      { resourceId: TTS, quotaType: 'concurrency', value: 19, limit: 20, percent: 95, level: 'critical' },
+    ];
+    expect(trayTooltip(m)).toBe('Volc Speech: Quota critical\nLocal emulator: Quota critical, 10% used, rate limit 95%');
+    expect(buildTrayMenuTemplate(m, actions(), { startAtLogin: false })[0]!.label).toBe('Volc Speech: Quota critical · 10% used · rate limit 95%');
+  });
+
   it('the pause confirmation says what pausing does', () => {
     const text = commandConfirmation('Prod', service(), true);
     expect(text.message).toBe('Pause Doubao TTS (big model)?');

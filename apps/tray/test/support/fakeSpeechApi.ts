@@ -33,6 +33,8 @@ export class FakeSpeechApi implements SpeechApi {
   purchased = 1_000_000;
   used = 100_000;
   unit = '字符';
+  /** Today's QuotaMonitoring rows: rate-limit use per QuotaType. */
+  quota: Record<string, { value: number; limit: number }> = { qps: { value: 12, limit: 60 } };
   /** Reads of ServiceStatus after a pause/resume that still show the old status. */
   transitionLagReads = 0;
   calls: Array<{ method: Method; request: unknown; options?: unknown }> = [];
@@ -119,7 +121,7 @@ export class FakeSpeechApi implements SpeechApi {
 
   async quotaMonitoring(request: ActionRequest<'QuotaMonitoring'>): Promise<QuotaMonitoringResult> {
     this.enter('quotaMonitoring', request);
-    return { QuotaMonitoring: [{ Day: request.Start, QuotaType: 'qps', Value: 12, limit: 60 }] };
+    return { QuotaMonitoring: Object.entries(this.quota).map(([QuotaType, q]) => ({ Day: request.Start, QuotaType, Value: q.value, limit: q.limit })) };
   }
 
   async usageMonitoring(request: ActionRequest<'UsageMonitoring'>): Promise<UsageMonitoringResult> {

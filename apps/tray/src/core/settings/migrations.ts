@@ -5,8 +5,16 @@
  * steps, `normalizeSettings` repairs what a hand-edited file may have broken (bad values fall
  * back to defaults, unknown keys are dropped) and pulls out any secret it finds: secrets
  * belong in the keychain, and the caller moves them there.
+ *
+ * When a step is needed: when a document of the previous version would be wrong or would lose
+ * meaning under the new code. An optional key whose absence means "nothing yet" needs none:
+ * `notifiedCrossings` (what was announced before a restart) came that way within version 1.
+ * Bumping the version for it would make an older app set the whole file aside (a newer file
+ * is not guessed at) instead of just dropping the key, as its normalizeSettings does.
  */
 import { PROFILE_ID_PATTERN, PROFILE_LIMITS } from '../../shared/ipc.js';
+import type { NotifiedCrossings } from '../thresholds.js';
+import { NOTIFIED_LIMITS } from './schema.js';
 import { localEmulatorProfile, type StoredProfile, type StoredSettings } from './settingsTypes.js';
 
 export type RawSettings = Record<string, unknown>;
@@ -127,6 +135,29 @@ function sanitizeProfile(raw: unknown, index: number, taken: Set<string>): { pro
   return secret ? { profile, secret } : { profile };
 }
 
+const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One profile's announced crossings within what the schema takes: valid keys and levels, at most NOTIFIED_LIMITS of them. */
+export function boundNotified(entries: Readonly<Record<string, unknown>>): NotifiedCrossings {
+  const kept = Object.entries(entries)
+    .filter(([key, level]) => key.length > 0 && key.length <= NOTIFIED_LIMITS.keyMaxLength && (level === 'warning' || level === 'critical'))
+    .slice(0, NOTIFIED_LIMITS.keysPerProfile);
+  return Object.fromEntries(kept) as NotifiedCrossings;
+}
+
+/** Keeps the announced crossings of profiles that exist, with valid keys and levels; drops the rest. */
+function sanitizeNotified(raw: unknown, profiles: readonly StoredProfile[]): Record<string, NotifiedCrossings> | undefined {
+  if (!isPlainRecord(raw)) return undefined;
+  const out: Record<string, NotifiedCrossings> = {};
+  for (const profile of profiles) {
+    const entries = raw[profile.id];
+    if (!isPlainRecord(entries)) continue;
+    const kept = boundNotified(entries);
+    if (Object.keys(kept).length > 0) out[profile.id] = kept;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Repairs a document of the current version into StoredSettings; never throws. */
 export function normalizeSettings(doc: RawSettings, version = CURRENT_SETTINGS_VERSION): { settings: StoredSettings; legacySecrets: LegacySecret[] } {
   const taken = new Set<string>();
@@ -140,8 +171,8 @@ export function normalizeSettings(doc: RawSettings, version = CURRENT_SETTINGS_V
   });
   if (profiles.length === 0) profiles.push(localEmulatorProfile());
   const active = isString(doc.activeProfileId) && profiles.some((p) => p.id === doc.activeProfileId) ? doc.activeProfileId : profiles[0]!.id;
-  return {
-    settings: { schemaVersion: version, activeProfileId: active, startAtLogin: doc.startAtLogin === true, profiles },
-    legacySecrets,
-  };
+  const settings: StoredSettings = { schemaVersion: version, activeProfileId: active, startAtLogin: doc.startAtLogin === true, profiles };
+  const notifiedCrossings = sanitizeNotified(doc.notifiedCrossings, profiles);
+  if (notifiedCrossings) settings.notifiedCrossings = notifiedCrossings;
+  return { settings, legacySecrets };
 }

@@ -22,12 +22,28 @@ export const PROFILE_JSON_SCHEMA = {
   },
 } as const;
 
+/** Bounds of the notified-crossings record (a handful of resources in practice). */
+export const NOTIFIED_LIMITS = { keysPerProfile: 200, keyMaxLength: 300 } as const;
+
+/** Per profile: crossing key → the highest threshold announced. No other values, so nothing else rides along. */
+export const NOTIFIED_CROSSINGS_JSON_SCHEMA = {
+  type: 'object',
+  propertyNames: { pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+  additionalProperties: {
+    type: 'object',
+    maxProperties: NOTIFIED_LIMITS.keysPerProfile,
+    propertyNames: { minLength: 1, maxLength: NOTIFIED_LIMITS.keyMaxLength },
+    additionalProperties: { enum: ['warning', 'critical'] },
+  },
+} as const;
+
 /** electron-store's `schema` option: one schema per top-level key. */
 export const SETTINGS_PROPERTIES_SCHEMA = {
   schemaVersion: { type: 'integer', minimum: 1 },
   activeProfileId: { type: 'string' },
   startAtLogin: { type: 'boolean' },
   profiles: { type: 'array', minItems: 1, items: PROFILE_JSON_SCHEMA },
+  notifiedCrossings: NOTIFIED_CROSSINGS_JSON_SCHEMA,
 } as const;
 
 /** electron-store's `rootSchema` option: no other top-level keys. */

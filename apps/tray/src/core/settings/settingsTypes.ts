@@ -1,25 +1,23 @@
 /** What the settings file holds. The secret key is never part of it (see secrets/). */
 import { DEFAULT_ENDPOINT, DEFAULT_REGION } from '@volc-speech/client';
+import type { ProfileSettingsView } from '../../shared/bridge.js';
 import { DEFAULT_THRESHOLDS } from '../levels.js';
+import type { NotifiedCrossings } from '../thresholds.js';
 
-export interface StoredProfile {
-  id: string;
-  name: string;
-  accessKeyId: string;
-  region: string;
-  endpoint: string;
-  projectName: string;
-  useEmulator: boolean;
-  pollIntervalSec: number;
-  warningPercent: number;
-  criticalPercent: number;
-}
+/** A profile as stored: the fields the settings form shows, less `hasSecret` (the keychain knows that). */
+export type StoredProfile = Omit<ProfileSettingsView, 'hasSecret'>;
 
 export interface StoredSettings {
   schemaVersion: number;
   activeProfileId: string;
   startAtLogin: boolean;
   profiles: StoredProfile[];
+  /**
+   * Per profile id, the threshold crossings already announced and not re-armed since, so a
+   * restart does not announce them again. Left out when there are none (files of every
+   * version before it were written without it and mean the same).
+   */
+  notifiedCrossings?: Record<string, NotifiedCrossings>;
 }
 
 export const DEFAULT_POLL_INTERVAL_SEC = 60;

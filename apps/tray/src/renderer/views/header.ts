@@ -1,6 +1,6 @@
 /** The header: the worst state of all profiles, the profile switcher, refresh and settings. */
 import type { DashboardSnapshot } from '../../shared/bridge.js';
-import { levelText } from '../format.js';
+import { levelText, profileOptionText } from '../format.js';
 import { h, setAttr, setText } from '../dom.js';
 import { refreshIcon, settingsIcon } from './icons.js';
 
@@ -57,10 +57,7 @@ export class Header {
     this.refreshButton.classList.toggle('is-spinning', snapshot.account.polling);
 
     // Rebuild the options only when they change, so an open dropdown is not reset by a poll.
-    const wanted = snapshot.profiles.map((p) => ({
-      value: p.id,
-      text: `${p.name} · ${levelText(p.level)}${p.usesEmulator ? ' · 模拟器 emulator' : ''}`,
-    }));
+    const wanted = snapshot.profiles.map((p) => ({ value: p.id, text: profileOptionText(p) }));
     const options = Array.from(this.profileSelect.options);
     const same = options.length === wanted.length && options.every((o, i) => o.value === wanted[i]!.value && o.text === wanted[i]!.text);
     if (!same) {

@@ -1,30 +1,23 @@
 /** 剩余额度 / Remaining: resource-pack spend per resource (purchased − used), with a ring gauge. */
 import type { PackBalanceView } from '../../shared/bridge.js';
 import { formatPercent, formatWithUnit, levelText } from '../format.js';
-import { h, KeyedList, setAttr, setText, type Row } from '../dom.js';
+import { h, setAttr, setText, type Row } from '../dom.js';
 import { RingGauge } from './gauges.js';
+import { ListCard } from './listCard.js';
 
 export class PacksSection {
-  readonly element: HTMLElement;
-  private readonly list: KeyedList<PackBalanceView>;
-  private readonly empty: HTMLElement;
-
-  constructor() {
-    const listElement = h('ul', { class: 'rows', 'aria-labelledby': 'packs-title' });
-    this.empty = h('p', { class: 'muted empty' }, '没有资源包 No resource packs');
-    this.element = h(
-      'section',
-      { class: 'card', 'data-section': 'packs' },
-      h('h2', { class: 'card-title', id: 'packs-title' }, '剩余额度 ', h('span', { class: 'en' }, 'Remaining')),
-      listElement,
-      this.empty,
-    );
-    this.list = new KeyedList(listElement, (pack) => pack.resourceId, createPackRow);
-  }
+  private readonly card = new ListCard<PackBalanceView>({
+    section: 'packs',
+    titleId: 'packs-title',
+    title: { zh: '剩余额度', en: 'Remaining' },
+    emptyText: '没有资源包 No resource packs',
+    keyOf: (pack) => pack.resourceId,
+    createRow: createPackRow,
+  });
+  readonly element = this.card.element;
 
   update(packs: readonly PackBalanceView[]): void {
-    this.list.update(packs);
-    this.empty.hidden = packs.length > 0;
+    this.card.update(packs);
   }
 }
 

@@ -1,49 +1,43 @@
 /** 限流 / Rate limit: QuotaMonitoring value against its limit (QPS, concurrency …). */
 import type { RateLimitView, TrayLevel } from '../../shared/bridge.js';
+import { levelForPercent, type Thresholds } from '../../shared/levels.js';
 import { formatAmount, formatPercent, quotaTypeText } from '../format.js';
-import { h, KeyedList, setAttr, setText, type Row } from '../dom.js';
+import { h, setAttr, setText, type Row } from '../dom.js';
 import { MeterBar } from './gauges.js';
+import { ListCard } from './listCard.js';
 
-export interface Thresholds {
-  warningPercent: number;
-  criticalPercent: number;
-}
-
-export function rateLimitLevel(percent: number, thresholds: Thresholds): TrayLevel {
-  if (percent >= thresholds.criticalPercent) return 'critical';
-  if (percent >= thresholds.warningPercent) return 'warning';
-  return 'ok';
-}
-
-interface RateLimitItem {
+export interface RateLimitItem {
   view: RateLimitView;
   resourceLabel: string;
   level: TrayLevel;
 }
 
-export class RateLimitsSection {
-  readonly element: HTMLElement;
-  private readonly list: KeyedList<RateLimitItem>;
-  private readonly empty: HTMLElement;
+/**
+ * The rows to show. The bar takes the level the core judged (the one that counts towards the
+ * header's level, so the two agree); only a backend that predates `level` leaves the page to
+ * judge the percentage against the snapshot's thresholds, by the same rule.
+ */
+export function rateLimitItems(
+  rateLimits: readonly RateLimitView[],
+  labelOf: (resourceId: string) => string,
+  thresholds: Thresholds,
+): RateLimitItem[] {
+  return rateLimits.map((view) => ({ view, resourceLabel: labelOf(view.resourceId), level: view.level ?? levelForPercent(view.percent, thresholds) }));
+}
 
-  constructor() {
-    const listElement = h('ul', { class: 'rows', 'aria-labelledby': 'rate-title' });
-    this.empty = h('p', { class: 'muted empty' }, '没有限流数据 No rate-limit data');
-    this.element = h(
-      'section',
-      { class: 'card', 'data-section': 'rate-limits' },
-      h('h2', { class: 'card-title', id: 'rate-title' }, '限流 ', h('span', { class: 'en' }, 'Rate limit')),
-      listElement,
-      this.empty,
-    );
-    this.list = new KeyedList(listElement, (item) => `${item.view.resourceId}/${item.view.quotaType}`, createRateRow);
-  }
+export class RateLimitsSection {
+  private readonly card = new ListCard<RateLimitItem>({
+    section: 'rate-limits',
+    titleId: 'rate-title',
+    title: { zh: '限流', en: 'Rate limit' },
+    emptyText: '没有限流数据 No rate-limit data',
+    keyOf: (item) => `${item.view.resourceId}/${item.view.quotaType}`,
+    createRow: createRateRow,
+  });
+  readonly element = this.card.element;
 
   update(rateLimits: readonly RateLimitView[], labelOf: (resourceId: string) => string, thresholds: Thresholds): void {
-    this.list.update(
-      rateLimits.map((view) => ({ view, resourceLabel: labelOf(view.resourceId), level: rateLimitLevel(view.percent, thresholds) })),
-    );
-    this.empty.hidden = rateLimits.length > 0;
+    this.card.update(rateLimitItems(rateLimits, labelOf, thresholds));
   }
 }
 

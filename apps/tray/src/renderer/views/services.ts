@@ -5,8 +5,9 @@
  */
 import type { CallErrorView } from '../../shared/bridge.js';
 import { errorSummary, serviceStateText } from '../format.js';
-import { h, KeyedList, setAttr, setText, type Row } from '../dom.js';
+import { h, setAttr, setText, type Row } from '../dom.js';
 import type { ServiceDisplay } from '../serviceCommands.js';
+import { ListCard } from './listCard.js';
 
 export interface ServiceItem {
   resourceId: string;
@@ -23,25 +24,22 @@ export interface ServiceActions {
 
 export class ServicesSection {
   readonly element: HTMLElement;
-  private readonly list: KeyedList<ServiceItem>;
-  private readonly empty: HTMLElement;
+  private readonly card: ListCard<ServiceItem>;
 
   constructor(actions: ServiceActions) {
-    const listElement = h('ul', { class: 'rows', 'aria-labelledby': 'services-title' });
-    this.empty = h('p', { class: 'muted empty' }, '没有服务 No services');
-    this.element = h(
-      'section',
-      { class: 'card', 'data-section': 'services' },
-      h('h2', { class: 'card-title', id: 'services-title' }, '服务 ', h('span', { class: 'en' }, 'Services')),
-      listElement,
-      this.empty,
-    );
-    this.list = new KeyedList(listElement, (item) => item.resourceId, (item) => createServiceRow(item, actions));
+    this.card = new ListCard<ServiceItem>({
+      section: 'services',
+      titleId: 'services-title',
+      title: { zh: '服务', en: 'Services' },
+      emptyText: '没有服务 No services',
+      keyOf: (item) => item.resourceId,
+      createRow: (item) => createServiceRow(item, actions),
+    });
+    this.element = this.card.element;
   }
 
   update(items: readonly ServiceItem[]): void {
-    this.list.update(items);
-    this.empty.hidden = items.length > 0;
+    this.card.update(items);
   }
 }
 

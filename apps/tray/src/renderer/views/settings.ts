@@ -4,8 +4,10 @@
  * returns carries a secret, so nothing here can show one.
  */
 import type { ConnectionTestResult, ProfileInput, ProfileSettingsView, SettingsView, TrayBridge } from '../../shared/bridge.js';
-import { PROFILE_LIMITS, validateProfileInput } from '../../shared/ipc.js';
+import { PROFILE_LIMITS } from '../../shared/ipc.js';
+import { DEFAULT_THRESHOLDS } from '../../shared/levels.js';
 import { errorSummary } from '../format.js';
+import { profileInputFromForm } from '../profileForm.js';
 import { h, setChildren, setText } from '../dom.js';
 import { backIcon } from './icons.js';
 import type { ConfirmDialog } from './confirmDialog.js';
@@ -24,8 +26,7 @@ const NEW_PROFILE_DEFAULTS: ProfileSettingsView = {
   projectName: 'default',
   useEmulator: false,
   pollIntervalSec: 60,
-  warningPercent: 80,
-  criticalPercent: 95,
+  ...DEFAULT_THRESHOLDS,
 };
 
 type StatusKind = 'info' | 'ok' | 'error';
@@ -212,34 +213,21 @@ export class SettingsPanel {
   /** The form as a ProfileInput, or a reason it cannot be one. */
   private readInput(): ProfileInput | string {
     const f = this.fields;
-    const name = f.name.value.trim();
-    const pollIntervalSec = Number(f.pollIntervalSec.value);
-    const warningPercent = Number(f.warningPercent.value);
-    const criticalPercent = Number(f.criticalPercent.value);
-    const poll = PROFILE_LIMITS.pollIntervalSec;
-    const pct = PROFILE_LIMITS.percent;
-    if (!name) return '请填写名称 Name is required';
-    if (!Number.isInteger(pollIntervalSec) || pollIntervalSec < poll.min || pollIntervalSec > poll.max)
-      return `轮询间隔须为 ${poll.min}–${poll.max} 秒 Poll interval must be ${poll.min}–${poll.max} s`;
-    if (![warningPercent, criticalPercent].every((v) => v >= pct.min && v <= pct.max))
-      return `阈值须在 ${pct.min}–${pct.max} 之间 Thresholds must be ${pct.min}–${pct.max}`;
-    if (warningPercent >= criticalPercent) return '预警阈值须低于严重阈值 Warning must be below critical';
-    const input: ProfileInput = {
-      name,
-      accessKeyId: f.accessKeyId.value.trim(),
-      region: f.region.value,
-      endpoint: f.endpoint.value.trim(),
-      projectName: f.projectName.value.trim(),
-      useEmulator: f.useEmulator.checked,
-      pollIntervalSec,
-      warningPercent,
-      criticalPercent,
-    };
-    if (this.editingId !== NEW_PROFILE) input.id = this.editingId;
-    if (f.secret.value) input.secretAccessKey = f.secret.value;
-    // The same rules the core and Electron's main apply; says what is wrong before a round trip.
-    const checked = validateProfileInput(input);
-    return checked.ok ? checked.value : `无效 Invalid: ${checked.error}`;
+    return profileInputFromForm(
+      {
+        name: f.name.value,
+        accessKeyId: f.accessKeyId.value,
+        secret: f.secret.value,
+        region: f.region.value,
+        endpoint: f.endpoint.value,
+        projectName: f.projectName.value,
+        pollIntervalSec: f.pollIntervalSec.value,
+        warningPercent: f.warningPercent.value,
+        criticalPercent: f.criticalPercent.value,
+        useEmulator: f.useEmulator.checked,
+      },
+      this.editingId === NEW_PROFILE ? undefined : this.editingId,
+    );
   }
 
   private async save(): Promise<void> {

@@ -10,6 +10,37 @@ const WIDTH = 300;
 const HEIGHT = 56;
 const TOP_PADDING = 4;
 
+export interface TrendGeometry {
+  /** SVG path of the line through the points, in the 300×56 viewBox. */
+  line: string;
+  /** The line closed down to the baseline. */
+  area: string;
+  /** Where the last point sits (the dot). */
+  last: { x: string; y: string };
+  max: number;
+}
+
+/**
+ * The chart's shapes for the finite points, or null when there are none. The highest point
+ * touches the top padding; a single point sits in the middle; all-zero points lie on the baseline.
+ */
+export function trendGeometry(values: readonly number[]): TrendGeometry | null {
+  if (values.length === 0) return null;
+  const max = Math.max(...values, 0);
+  const scale = max > 0 ? (HEIGHT - TOP_PADDING) / max : 0;
+  const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
+  const coords = values.map((v, i) => [values.length > 1 ? i * step : WIDTH / 2, HEIGHT - v * scale] as const);
+  const line = coords.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+  const first = coords[0]!;
+  const last = coords[coords.length - 1]!;
+  return {
+    line,
+    area: `${line} L${last[0].toFixed(1)},${HEIGHT} L${first[0].toFixed(1)},${HEIGHT} Z`,
+    last: { x: last[0].toFixed(1), y: last[1].toFixed(1) },
+    max,
+  };
+}
+
 export class TrendChart {
   readonly element: HTMLElement;
   private readonly title: HTMLElement;
@@ -56,9 +87,10 @@ export class TrendChart {
     const points = trend.points.filter((p) => Number.isFinite(p.value));
     const sum = points.reduce((acc, p) => acc + p.value, 0);
     setText(this.total, `Σ ${formatWithUnit(sum, trend.unit)}`);
-    this.empty.hidden = points.length > 0;
-    this.chart.classList.toggle('is-empty', points.length === 0);
-    if (points.length === 0) {
+    const geometry = trendGeometry(points.map((p) => p.value));
+    this.empty.hidden = geometry !== null;
+    this.chart.classList.toggle('is-empty', geometry === null);
+    if (geometry === null) {
       setAttr(this.area, 'd', '');
       setAttr(this.line, 'd', '');
       setText(this.maxLabel, '');
@@ -67,17 +99,11 @@ export class TrendChart {
       setAttr(this.chart, 'aria-label', `${resourceLabel}: no usage data`);
       return;
     }
-    const max = Math.max(...points.map((p) => p.value), 0);
-    const scale = max > 0 ? (HEIGHT - TOP_PADDING) / max : 0;
-    const step = points.length > 1 ? WIDTH / (points.length - 1) : 0;
-    const coords = points.map((p, i) => [points.length > 1 ? i * step : WIDTH / 2, HEIGHT - p.value * scale] as const);
-    const linePath = coords.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
-    const first = coords[0]!;
-    const last = coords[coords.length - 1]!;
-    setAttr(this.line, 'd', linePath);
-    setAttr(this.area, 'd', `${linePath} L${last[0].toFixed(1)},${HEIGHT} L${first[0].toFixed(1)},${HEIGHT} Z`);
-    setAttr(this.lastDot, 'cx', last[0].toFixed(1));
-    setAttr(this.lastDot, 'cy', last[1].toFixed(1));
+    const { max } = geometry;
+    setAttr(this.line, 'd', geometry.line);
+    setAttr(this.area, 'd', geometry.area);
+    setAttr(this.lastDot, 'cx', geometry.last.x);
+    setAttr(this.lastDot, 'cy', geometry.last.y);
     setText(this.maxLabel, `max ${formatAmount(max)}`);
     setText(this.firstLabel, shortTimeLabel(points[0]!.label));
     setText(this.lastLabel, points.length > 1 ? shortTimeLabel(points[points.length - 1]!.label) : '');

@@ -1,6 +1,7 @@
 /** 用量趋势 / Usage trend: one small chart per resource from `usageTrends`. */
 import type { UsageTrendView } from '../../shared/bridge.js';
-import { h, KeyedList, type Row } from '../dom.js';
+import type { Row } from '../dom.js';
+import { ListCard } from './listCard.js';
 import { TrendChart } from './trendChart.js';
 
 interface TrendItem {
@@ -9,26 +10,19 @@ interface TrendItem {
 }
 
 export class TrendsSection {
-  readonly element: HTMLElement;
-  private readonly list: KeyedList<TrendItem>;
-  private readonly empty: HTMLElement;
-
-  constructor() {
-    const listElement = h('div', { class: 'trend-list' });
-    this.empty = h('p', { class: 'muted empty' }, '暂无用量数据 No usage data');
-    this.element = h(
-      'section',
-      { class: 'card', 'data-section': 'trends', 'aria-labelledby': 'trend-title' },
-      h('h2', { class: 'card-title', id: 'trend-title' }, '用量趋势 ', h('span', { class: 'en' }, 'Usage, last hours')),
-      listElement,
-      this.empty,
-    );
-    this.list = new KeyedList(listElement, (item) => `${item.trend.resourceId}/${item.trend.unit}`, createTrendRow);
-  }
+  private readonly card = new ListCard<TrendItem>({
+    section: 'trends',
+    titleId: 'trend-title',
+    title: { zh: '用量趋势', en: 'Usage, last hours' },
+    emptyText: '暂无用量数据 No usage data',
+    keyOf: (item) => `${item.trend.resourceId}/${item.trend.unit}`,
+    createRow: createTrendRow,
+    list: { tag: 'div', class: 'trend-list' },
+  });
+  readonly element = this.card.element;
 
   update(trends: readonly UsageTrendView[], labelOf: (resourceId: string) => string): void {
-    this.list.update(trends.map((trend) => ({ trend, resourceLabel: labelOf(trend.resourceId) })));
-    this.empty.hidden = trends.length > 0;
+    this.card.update(trends.map((trend) => ({ trend, resourceLabel: labelOf(trend.resourceId) })));
   }
 }
 
