@@ -37,6 +37,8 @@ export function classifyServiceStatus(status: string | undefined): 'running' | '
 
 /** ResourcePacksStatus `State` / `Type` values: unknown for 2025-05-20; the 2023 version used these. */
 export const PACK_STATE_ACTIVE = 'active';
+/** GUESS: the `State` of a pack past its expiry; no source shows one (the emulator sends it). */
+export const PACK_STATE_EXPIRED = 'expired';
 export const PACK_TYPES_SEEN = ['quota', 'prepaid'] as const;
 
 /** QuotaMonitoring `QuotaType` values, from one caller only. */
@@ -45,6 +47,24 @@ export const QUOTA_TYPES_SEEN = ['qps', 'concurrency', 'qpm', 'tpm'] as const;
 export const MONITORING_MODES_SEEN = ['daily', 'hourly'] as const;
 /** UsageMonitoring `UsageType` values seen. */
 export const USAGE_TYPES_SEEN = ['text_words'] as const;
+/**
+ * GUESS: UsageMonitoring `UsageType` of resources billed by calls, hours of audio and voices;
+ * only `text_words` has been seen. The emulator reports these.
+ */
+export const USAGE_TYPE_GUESSES = { calls: 'call_count', hours: 'duration', voices: 'voice_count' } as const;
+
+/**
+ * GUESS: the `Day` of a UsageMonitoring row in Mode `hourly`; only daily `yyyy-MM-dd` is
+ * documented. The emulator sends the Beijing-time hour (UTC+8) in this form.
+ */
+export const HOURLY_DAY_FORMAT = 'yyyy-MM-dd HH:00:00';
+/** `Day` of an hourly row (HOURLY_DAY_FORMAT) from a Beijing `yyyy-MM-dd` day and hour 0–23. */
+export function hourlyDay(day: string, hour: number): string {
+  return `${day} ${String(hour).padStart(2, '0')}:00:00`;
+}
+
+/** Cloned voices' `InstanceStatus`: `active` is seen (one caller); `expired` is a GUESS for Expired/Reclaimed voices. */
+export const VOICE_INSTANCE_STATUS = { active: 'active', expired: 'expired' } as const;
 
 /** ListTagsForResources `ResourceType`: no valid value is known; this is the emulator's guess. */
 export const TAG_RESOURCE_TYPE_GUESS = 'instance';
@@ -64,6 +84,16 @@ export const API_KEY_TIME_FORMAT = 'RFC3339 (guess)';
 
 /** Whether CreateAPIKey returns the key: the SDK model says no; the emulator returns nothing. */
 export const CREATE_API_KEY_RETURNS_KEY = false;
+
+/** INVENTED: the error code for an API key ID the project does not have; no source names one (the emulator sends it). */
+export const API_KEY_NOT_FOUND_CODE = 'NotFound.APIKey';
+
+/**
+ * `Forbidden.InvalidService` is documented as "voice cloning not enabled"; that the live service
+ * answers it to OrderAccessResourcePacks while the voice-clone synthesis service is not running
+ * (rather than only when never activated) is a GUESS. The emulator does so.
+ */
+export const VOICE_ORDER_SERVICE_NOT_RUNNING_CODE = 'Forbidden.InvalidService';
 
 /**
  * Per-action QPS limits are not documented. The client's own limiter and the emulator's

@@ -7,7 +7,8 @@
  *   POST /__emulator/reset    → back to the seed
  *   GET  /__emulator/faults   → the faults in force
  *   POST /__emulator/faults   { latencyMs?, qps?, errorRate?, dropRate?, failNext?, simpleError? } (null turns one off)
- *   POST /__emulator/usage    { resourceId?, projectName?, amount } and/or { advanceMs }
+ *   POST /__emulator/usage    { resourceId?, projectName?, amount } and/or { advanceMs } and/or
+ *                             { quotaLoad: { percent, quotaType?, resourceId?, projectName?, day? } }
  *   POST /__emulator/voices   { speakerId, state }
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,6 +17,7 @@ import { sendJson } from './envelope.js';
 import { ApiError } from './errors.js';
 import type { FaultPatch } from './faults.js';
 import type { EmulatorControl } from './runtime.js';
+import type { QuotaLoadRequest } from './state/usage.js';
 import { isPlainObject } from './validate.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
@@ -41,6 +43,18 @@ class ControlError extends Error {
 
 type ControlHandler = (body: Record<string, unknown>, control: EmulatorControl) => unknown;
 
+function quotaLoadRequest(value: unknown): QuotaLoadRequest {
+  if (!isPlainObject(value)) throw new ControlError(400, 'quotaLoad must be an object { percent, quotaType?, resourceId?, projectName?, day? }');
+  const req: QuotaLoadRequest = { percent: value['percent'] as number };
+  for (const key of ['quotaType', 'resourceId', 'projectName', 'day'] as const) {
+    const field = value[key];
+    if (field === undefined) continue;
+    if (typeof field !== 'string') throw new ControlError(400, `quotaLoad.${key} must be a string`);
+    req[key] = field;
+  }
+  return req;
+}
+
 const ROUTES: Readonly<Record<string, Partial<Record<'GET' | 'POST', ControlHandler>>>> = {
   health: { GET: (_b, c) => c.health() },
   state: { GET: (_b, c) => c.snapshot() },
@@ -58,7 +72,11 @@ const ROUTES: Readonly<Record<string, Partial<Record<'GET' | 'POST', ControlHand
     POST: (body, c) => {
       const hasAmount = body['amount'] !== undefined;
       const hasAdvance = body['advanceMs'] !== undefined;
-      if (!hasAmount && !hasAdvance) throw new ControlError(400, 'Send { amount, resourceId? } or { advanceMs }');
+      const quotaLoad = body['quotaLoad'];
+      if (!hasAmount && !hasAdvance && quotaLoad === undefined) {
+        throw new ControlError(400, 'Send { amount, resourceId? }, { advanceMs } or { quotaLoad: { percent, quotaType?, resourceId? } }');
+      }
+      const quotaReq = quotaLoad === undefined ? undefined : quotaLoadRequest(quotaLoad);
       const out: Record<string, unknown> = { ok: true };
       if (hasAmount) {
         const req: { amount: number; resourceId?: string; projectName?: string } = { amount: body['amount'] as number };
@@ -67,6 +85,7 @@ const ROUTES: Readonly<Record<string, Partial<Record<'GET' | 'POST', ControlHand
         out['added'] = c.addUsage(req);
       }
       if (hasAdvance) out['advanced'] = c.advanceUsage(body['advanceMs'] as number);
+      if (quotaReq) out['quotaLoad'] = c.setQuotaLoad(quotaReq);
       return out;
     },
   },

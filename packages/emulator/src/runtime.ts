@@ -14,7 +14,7 @@ import { createSeedState, type SeedOptions } from './seed.js';
 import type { RandomSource } from './state/ids.js';
 import type { EmulatorState } from './state/model.js';
 import { OrderThrottle } from './state/orderThrottle.js';
-import { addUsage, catchUp, simulateUsage } from './state/usage.js';
+import { addUsage, catchUp, setQuotaLoad, simulateUsage, type QuotaLoadRequest } from './state/usage.js';
 import { setVoiceState, statusRow } from './state/voices.js';
 
 export interface EmulatorControl {
@@ -29,6 +29,8 @@ export interface EmulatorControl {
   addUsage(req: { amount: number; resourceId?: string; projectName?: string }): { projectName: string; resourceId: string; amount: number; unabsorbed: number };
   /** Books the usage the running services would make in the next `ms` (the clock does not move). */
   advanceUsage(ms: number): Record<string, number>;
+  /** Sets today's rate-limit peak of a resource (default volc.service_type.10029) to `percent` of its limit. */
+  setQuotaLoad(req: QuotaLoadRequest): { projectName: string; resourceId: string; day: string; peaks: Record<string, { value: number; limit: number }> };
   /** Moves a cloned voice to a training state, as training would; the voice's status row, or undefined if unknown. */
   setVoiceState(speakerId: string, state: string): Record<string, unknown> | undefined;
 }
@@ -136,6 +138,13 @@ export class EmulatorRuntime implements EmulatorControl {
     const added = simulateUsage(this.state, ms, this.now(), this.init.settings.usage);
     this.persist();
     return added;
+  }
+
+  setQuotaLoad(req: QuotaLoadRequest) {
+    this.catchUp();
+    const report = setQuotaLoad(this.state, req, this.now());
+    this.persist();
+    return report;
   }
 
   setVoiceState(speakerId: string, state: string): Record<string, unknown> | undefined {

@@ -8,7 +8,7 @@ import { BLUEPRINT_ID_BY_RESOURCE, SERVICE_STATUS, TAG_RESOURCE_TYPE_GUESS, type
 import { apiKeyValue, resourceInstanceNumber, seededRandom, speakerId, voiceInstanceNo, type RandomSource } from './state/ids.js';
 import { STATE_SCHEMA_VERSION, type EmulatorState, type PackRecord, type ServiceRecord, type VoiceRecord } from './state/model.js';
 import { addToHourBucket, recordQuotaPeak } from './state/monitoring.js';
-import { BIG_MODEL_TTS_RESOURCE, LOAD_BY_HOUR, profileOf, VOICE_CLONE_SERVICE_RESOURCE } from './state/resourceProfiles.js';
+import { BIG_MODEL_TTS_RESOURCE, LOAD_BY_HOUR, profileOf, quotaPeakValue, VOICE_CLONE_SERVICE_RESOURCE } from './state/resourceProfiles.js';
 import { tagResources } from './state/tags.js';
 import { beijingParts, DAY_MS, dayKey, HOUR_MS, hourKey, startOfHour } from './state/time.js';
 import { demoAudioUrl } from './state/voices.js';
@@ -175,7 +175,11 @@ function seedVoices(state: EmulatorState, nowMs: number, random: RandomSource, c
   }
 }
 
-/** Hourly usage and daily quota peaks for the past days, with ±15% noise around the daily load curve. */
+/**
+ * Hourly usage and daily quota peaks for the past days, with ±15% noise around the daily load
+ * curve. Peaks stay below 75% of each limit (quotaPeakValue), so the demo starts below every
+ * rate-limit warning.
+ */
 function seedHistory(state: EmulatorState, nowMs: number, random: RandomSource, days: number, stoppedAt: Map<string, number>): void {
   for (const [resourceId, until] of stoppedAt) {
     const profile = profileOf(resourceId);
@@ -187,7 +191,7 @@ function seedHistory(state: EmulatorState, nowMs: number, random: RandomSource, 
       const noise = 0.85 + random() * 0.3;
       addToHourBucket(state.monitoring, DEFAULT_PROJECT, resourceId, hourKey(t), (profile.ratePerHour * load * noise * (end - t)) / HOUR_MS);
       for (const [quotaType, limit] of Object.entries(profile.quotaLimits)) {
-        recordQuotaPeak(state.monitoring, DEFAULT_PROJECT, resourceId, quotaType, dayKey(t), Math.round(limit * (0.25 + 0.6 * load * noise)));
+        recordQuotaPeak(state.monitoring, DEFAULT_PROJECT, resourceId, quotaType, dayKey(t), quotaPeakValue(limit, load * noise));
       }
     }
   }

@@ -53,6 +53,24 @@ describe('control endpoint payloads', () => {
     expect((await control('usage', { amount: -1 })).status).toBe(400);
   });
 
+  it('POST usage { quotaLoad } sets the rate-limit peak of today to a share of the limit', async () => {
+    const r = await control('usage', { quotaLoad: { quotaType: 'qps', percent: 85 } });
+    expect(r.json).toEqual({ ok: true, quotaLoad: { projectName: 'default', resourceId: 'volc.service_type.10029', day: expect.any(String), peaks: { qps: { value: 51, limit: 60 } } } });
+    const day = (r.json['quotaLoad'] as { day: string }).day;
+    expect(emulator.state.monitoring.quotaPeaks['default']?.['volc.service_type.10029']?.['qps']?.[day]).toBe(51);
+    const clone = await control('usage', { quotaLoad: { resourceId: 'volc.megatts.default', percent: 100 } });
+    expect(clone.json).toMatchObject({ quotaLoad: { resourceId: 'volc.megatts.default', peaks: { concurrency: { value: 10, limit: 10 } } } });
+    expect((await control('usage', { quotaLoad: { percent: 101 } })).status).toBe(400);
+    expect((await control('usage', { quotaLoad: { percent: 'high' } })).status).toBe(400);
+    expect((await control('usage', { quotaLoad: { quotaType: 'tpm', percent: 90 } })).json).toEqual({ ok: false, error: expect.stringMatching(/quotaType must be one of qps, concurrency/) });
+    expect((await control('usage', { quotaLoad: { quotaType: 7, percent: 90 } })).status).toBe(400);
+    expect((await control('usage', { quotaLoad: 90 })).status).toBe(400);
+    // A caller that reads its own local day (the tray does) can name the day.
+    const named = await control('usage', { quotaLoad: { quotaType: 'concurrency', percent: 95, day: '2026-01-02' } });
+    expect(named.json).toMatchObject({ quotaLoad: { day: '2026-01-02', peaks: { concurrency: { value: 19, limit: 20 } } } });
+    expect((await control('usage', { quotaLoad: { percent: 90, day: 'today' } })).status).toBe(400);
+  });
+
   it('POST voices moves a cloned voice to a state; unknown voices are 404, unknown states 400', async () => {
     const [speakerId] = Object.keys(emulator.state.voices.speakers);
     const r = await control('voices', { speakerId, state: 'Training' });

@@ -5,7 +5,9 @@
 import { SERVICE_STATUS, type VolcSpeechClient } from '@volc-speech/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock, type ManualClock } from '../src/index.js';
-import { DEMO_APP_ID } from '../src/seed.js';
+import { createSeedState, DEMO_APP_ID } from '../src/seed.js';
+import { profileOf } from '../src/state/resourceProfiles.js';
+import { catchUp } from '../src/state/usage.js';
 import { DAY_MS, dayKey, HOUR_MS } from '../src/state/time.js';
 import { rejectionOf, startTarget, type TestTarget } from './helpers/emulator.js';
 
@@ -146,6 +148,56 @@ describe('usage moves with time', () => {
     const day = dayKey(clock.now());
     const rows = (await c.call('UsageMonitoring', { ProjectName: P, ResourceID: TTS, Start: day, End: day, Mode: 'hourly' })).UsageMonitoring ?? [];
     expect(rows.map((r) => r.Day)).toContain(`${day} 11:00:00`);
+  });
+});
+
+describe('rate-limit use (QuotaMonitoring)', () => {
+  /** Every day's peak of every quota type, as a share of its limit. */
+  function peakShares(state: ReturnType<typeof createSeedState>): number[] {
+    const shares: number[] = [];
+    for (const byResource of Object.values(state.monitoring.quotaPeaks)) {
+      for (const [resourceId, byType] of Object.entries(byResource)) {
+        for (const [quotaType, byDay] of Object.entries(byType)) {
+          const limit = profileOf(resourceId).quotaLimits[quotaType] as number;
+          for (const value of Object.values(byDay)) shares.push(value / limit);
+        }
+      }
+    }
+    return shares;
+  }
+
+  it('the seed and the live load keep every peak below the tray 80% warning, at any hour', () => {
+    const usage = { live: true, ratesPerHour: {} };
+    for (let hour = 0; hour < 24; hour++) {
+      const now = START + hour * HOUR_MS + 30 * 60_000;
+      const state = createSeedState(now);
+      catchUp(state, now + 2 * DAY_MS, usage);
+      const shares = peakShares(state);
+      expect(Math.max(...shares)).toBeLessThan(0.8);
+      expect(Math.max(...shares)).toBeLessThanOrEqual(0.72);
+    }
+    // Realistic: past days peak at 40–75% of the limit, and not all alike.
+    const state = createSeedState(START);
+    const past = state.monitoring.quotaPeaks[P]?.[TTS]?.['concurrency'] ?? {};
+    const days = Object.entries(past).filter(([day]) => day < dayKey(START));
+    expect(days.length).toBeGreaterThanOrEqual(29);
+    for (const [, value] of days) expect(value / 20).toBeGreaterThanOrEqual(0.4);
+    expect(new Set(days.map(([, value]) => value)).size).toBeGreaterThan(1);
+  });
+
+  it('the control hook sets the peak of today, and the live load does not lower it', async () => {
+    await start();
+    const day = dayKey(clock.now());
+    const concurrency = async () =>
+      (await c.call('QuotaMonitoring', { ProjectName: P, ResourceID: TTS, Start: day, End: day, QuotaType: 'concurrency' })).QuotaMonitoring?.[0];
+    expect(((await concurrency())?.Value ?? 0) / 20).toBeLessThan(0.8);
+    const report = t.emulator.control.setQuotaLoad({ quotaType: 'concurrency', percent: 90 });
+    expect(report).toEqual({ projectName: P, resourceId: TTS, day, peaks: { concurrency: { value: 18, limit: 20 } } });
+    expect(await concurrency()).toMatchObject({ Value: 18, limit: 20 });
+    clock.advance(HOUR_MS);
+    expect(await concurrency()).toMatchObject({ Value: 18, limit: 20 });
+    // Without a quotaType, every quota type of the resource.
+    expect(t.emulator.control.setQuotaLoad({ percent: 96 }).peaks).toEqual({ concurrency: { value: 19, limit: 20 }, qps: { value: 58, limit: 60 } });
   });
 });
 

@@ -11,9 +11,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEVEL_WORDS } from '../../src/main/trayMenu.js';
-import type { TrayLevel } from '../../src/shared/bridge.js';
-import { worstLevel } from '../../src/shared/levels.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let userData: string;
@@ -33,18 +30,17 @@ describe('Electron main process wiring (fake electron)', () => {
   it('shows the tray with the Linux context menu and the level icon', () => {
     expect(report.menuLabels).toEqual(expect.arrayContaining(['Open', 'Refresh now', 'Switch profile', 'Settings…', 'Start at login', 'Quit Volc Speech']));
     expect(report.menuLabels).toContain('Pause Doubao TTS (big model)…');
-    // The embedded emulator's seed runs the concurrency limit at 85–95% in busy hours, and
-    // rate-limit use counts: the level is the one the core computed, not always "ok".
-    const overall = (report.snapshot as { overall: TrayLevel }).overall;
-    expect(['ok', 'warning', 'critical']).toContain(overall);
-    expect(report.trayIcon).toBe(`tray-${overall}.png`);
-    expect(report.tooltip).toMatch(new RegExp(`^Volc Speech: ${LEVEL_WORDS[overall]}`));
+    // The embedded emulator's seed keeps rate-limit use below 75% of every limit at any hour
+    // (and packs well below 80% spent), so the demo account starts "OK".
+    expect(report.trayIcon).toBe('tray-ok.png');
+    expect(report.tooltip).toMatch(/^Volc Speech: OK/);
   });
 
   it('registers every IPC channel, validates payloads and answers only the bundled page', () => {
     expect(report.ipcChannels).toHaveLength(9);
-    expect(report.snapshot).toEqual({ overall: worstLevel(report.quotaLevels as TrayLevel[]), services: ['running'], packs: expect.any(Number) });
+    expect(report.snapshot).toEqual({ overall: 'ok', services: ['running'], packs: expect.any(Number) });
     expect(report.rateLimits).toBeGreaterThan(0);
+    expect(new Set(report.quotaLevels as string[])).toEqual(new Set(['ok']));
     expect(report.untrustedRejected).toBe(true);
     expect(report.badPayloadRejected).toMatch(/setServicePaused: argument 2 has characters|argument 3 must be true or false/);
   });

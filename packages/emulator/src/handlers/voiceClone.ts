@@ -1,4 +1,4 @@
-import { TAG_RESOURCE_TYPE_GUESS } from '@volc-speech/client';
+import { TAG_RESOURCE_TYPE_GUESS, VOICE_ORDER_SERVICE_NOT_RUNNING_CODE } from '@volc-speech/client';
 import { ApiError, forbidden, invalidParameter } from '../errors.js';
 import type { EmulatorState } from '../state/model.js';
 import { peekOrderId, recordOrder } from '../state/orders.js';
@@ -23,7 +23,7 @@ export const orderAccessResourcePacks: Handler<'OrderAccessResourcePacks'> = (re
   if (req.Code !== VOICE_CLONE_ORDER_CODE) throw invalidParameter('Code', `must be ${VOICE_CLONE_ORDER_CODE}, got ${req.Code}`);
   if (req.Tags?.length) checkTags(req.Tags);
   if (!isRunning(ctx.state.services, req.ProjectName, VOICE_CLONE_SERVICE_RESOURCE)) {
-    throw forbidden('Forbidden.InvalidService', `Voice cloning (${VOICE_CLONE_SERVICE_RESOURCE}) is not enabled and running in project ${req.ProjectName}`);
+    throw forbidden(VOICE_ORDER_SERVICE_NOT_RUNNING_CODE, `Voice cloning (${VOICE_CLONE_SERVICE_RESOURCE}) is not enabled and running in project ${req.ProjectName}`);
   }
   ctx.orderThrottle.take(req.Quantity, ctx.nowMs);
   const orderId = peekOrderId(ctx.state.orders);

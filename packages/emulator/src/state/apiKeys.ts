@@ -4,7 +4,7 @@
  * (unknowns.ts API_KEY_TIME_FORMAT, a guess). CreateAPIKey returns nothing, as the SDK model
  * says (unknowns.ts CREATE_API_KEY_RETURNS_KEY): callers list the keys to read the new one.
  */
-import { CREATE_API_KEY_RETURNS_KEY } from '@volc-speech/client';
+import { API_KEY_NOT_FOUND_CODE, CREATE_API_KEY_RETURNS_KEY } from '@volc-speech/client';
 import { invalidParameter, notFound } from '../errors.js';
 import { apiKeyValue } from './ids.js';
 import type { ApiKeyRecord, ApiKeysState } from './model.js';
@@ -48,7 +48,7 @@ export function deleteApiKey(keys: ApiKeysState, projectName: string, id: number
 
 function findKey(keys: ApiKeysState, projectName: string, id: number): ApiKeyRecord {
   const record = keys.byProject[projectName]?.find((k) => k.ID === id);
-  if (!record) throw notFound('NotFound.APIKey', `API key ${id} does not exist in project ${projectName}`);
+  if (!record) throw notFound(API_KEY_NOT_FOUND_CODE, `API key ${id} does not exist in project ${projectName}`);
   return record;
 }
 

@@ -5,7 +5,7 @@
  * for Mode hourly: no hourly quota series is kept). Amounts are stored exact and rounded to
  * the unit on the way out.
  */
-import { MONITORING_MODES_SEEN } from '@volc-speech/client';
+import { hourlyDay, MONITORING_MODES_SEEN } from '@volc-speech/client';
 import { invalidParameter } from '../errors.js';
 import type { MonitoringState } from './model.js';
 import { profileOf, roundAmount } from './resourceProfiles.js';
@@ -22,6 +22,11 @@ export function addToHourBucket(m: MonitoringState, projectName: string, resourc
 export function recordQuotaPeak(m: MonitoringState, projectName: string, resourceId: string, quotaType: string, day: string, value: number): void {
   const byDay = (((m.quotaPeaks[projectName] ??= {})[resourceId] ??= {})[quotaType] ??= {});
   byDay[day] = Math.max(byDay[day] ?? 0, value);
+}
+
+/** Overwrites a day's peak (the control endpoint's quotaLoad), where recordQuotaPeak only raises it. */
+export function setQuotaPeak(m: MonitoringState, projectName: string, resourceId: string, quotaType: string, day: string, value: number): void {
+  (((m.quotaPeaks[projectName] ??= {})[resourceId] ??= {})[quotaType] ??= {})[day] = value;
 }
 
 /** Drops hour buckets and peaks older than `keepDays`, so a long-running emulator's state stays small. */
@@ -89,7 +94,7 @@ export function usageRows(m: MonitoringState, q: UsageQuery, nowMs: number): Arr
     return Object.keys(byHour)
       .filter((hour) => wanted.has(hour.slice(0, 10)))
       .sort()
-      .map((hour) => ({ Day: `${hour}:00:00`, UsageType: profile.usageType, Value: roundAmount(byHour[hour] as number, profile.unit) }));
+      .map((hour) => ({ Day: hourlyDay(hour.slice(0, 10), Number(hour.slice(11, 13))), UsageType: profile.usageType, Value: roundAmount(byHour[hour] as number, profile.unit) }));
   }
   const totals = new Map(days.map((day) => [day, 0]));
   for (const [hour, amount] of Object.entries(byHour)) {

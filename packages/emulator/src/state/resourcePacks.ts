@@ -7,7 +7,7 @@
  * Remaining = Harvest.PurchasedAmount − Harvest.CurrentUsage; usage fills the free quota packs
  * first, then the pack that expires first.
  */
-import { PACK_STATE_ACTIVE, PACK_TYPES_SEEN } from '@volc-speech/client';
+import { PACK_STATE_ACTIVE, PACK_STATE_EXPIRED, PACK_TYPES_SEEN } from '@volc-speech/client';
 import { invalidParameter, missingParameter, notFound, operationDenied } from '../errors.js';
 import type { EmulatorState, PackRecord, VoiceRecord } from './model.js';
 import { offersFor, type PackOffer } from './packCatalogue.js';
@@ -17,8 +17,6 @@ import { matchesTagFilters, tagsOf, type TagFilter } from './tags.js';
 import { addMonths, displayDateTime } from './time.js';
 import { isVisible } from './voices.js';
 
-/** Not confirmed for 2025-05-20 (only `active` is seen, unknowns.ts PACK_STATE_ACTIVE). */
-export const PACK_STATE_EXPIRED = 'expired';
 /** Free / trial quota packs and bought packs: the 2023 values (unknowns.ts PACK_TYPES_SEEN). */
 export const [PACK_TYPE_QUOTA, PACK_TYPE_PREPAID] = PACK_TYPES_SEEN;
 export const MAX_ALIAS_LENGTH = 64;

@@ -4,7 +4,7 @@
  * quota limits. The ResourceIDs are the contract's (§1.7); every other value here is an
  * INFER chosen to look like the console, kept in this one table.
  */
-import { QUOTA_TYPES_SEEN, USAGE_TYPES_SEEN } from '@volc-speech/client';
+import { QUOTA_TYPES_SEEN, USAGE_TYPE_GUESSES, USAGE_TYPES_SEEN } from '@volc-speech/client';
 
 const [QPS, CONCURRENCY] = QUOTA_TYPES_SEEN;
 const [TEXT_WORDS] = USAGE_TYPES_SEEN;
@@ -15,7 +15,7 @@ export interface ResourceProfile {
   displayName: string;
   groupName: string;
   unit: UnitKind;
-  /** UsageMonitoring `UsageType` (only `text_words` is confirmed, unknowns.ts USAGE_TYPES_SEEN). */
+  /** UsageMonitoring `UsageType` (only `text_words` is confirmed; the rest are unknowns.ts USAGE_TYPE_GUESSES). */
   usageType: string;
   /** Usage per hour at full daytime load; shaped over the day by LOAD_BY_HOUR. */
   ratePerHour: number;
@@ -50,7 +50,7 @@ export const RESOURCE_PROFILES: Readonly<Record<string, ResourceProfile>> = {
     displayName: '语音合成',
     groupName: '语音合成',
     unit: 'calls',
-    usageType: 'call_count',
+    usageType: USAGE_TYPE_GUESSES.calls,
     ratePerHour: 900,
     quotaLimits: { [QPS]: 20, [CONCURRENCY]: 10 },
     clusters: ['volcano_tts'],
@@ -62,7 +62,7 @@ export const RESOURCE_PROFILES: Readonly<Record<string, ResourceProfile>> = {
     displayName: '声音复刻-合成',
     groupName: '声音复刻大模型',
     unit: 'hours',
-    usageType: 'duration',
+    usageType: USAGE_TYPE_GUESSES.hours,
     ratePerHour: 0.6,
     quotaLimits: { [CONCURRENCY]: 10 },
     clusters: ['volcano_icl'],
@@ -74,7 +74,7 @@ export const RESOURCE_PROFILES: Readonly<Record<string, ResourceProfile>> = {
     displayName: '声音复刻-音色',
     groupName: '声音复刻大模型',
     unit: 'voices',
-    usageType: 'voice_count',
+    usageType: USAGE_TYPE_GUESSES.voices,
     ratePerHour: 0,
     quotaLimits: {},
     clusters: ['volcano_icl'],
@@ -88,7 +88,7 @@ const GENERIC_PROFILE: ResourceProfile = {
   displayName: '语音服务',
   groupName: '语音服务',
   unit: 'calls',
-  usageType: 'call_count',
+  usageType: USAGE_TYPE_GUESSES.calls,
   ratePerHour: 0,
   quotaLimits: { [QPS]: 10 },
   clusters: [],
@@ -121,3 +121,19 @@ export function roundAmount(amount: number, unit: UnitKind): number {
 export const LOAD_BY_HOUR: readonly number[] = [
   0.18, 0.12, 0.08, 0.06, 0.06, 0.1, 0.2, 0.38, 0.62, 0.85, 0.95, 1.0, 0.9, 0.88, 0.97, 1.0, 0.96, 0.9, 0.82, 0.86, 0.9, 0.78, 0.55, 0.32,
 ];
+
+/**
+ * The highest share of a quota limit the emulator's own load reaches. A healthy account runs
+ * well below its rate limits, and the tray warns at 80%: the demo starts "OK", and
+ * POST /__emulator/usage `{ quotaLoad }` is how to push it over a threshold.
+ */
+export const QUOTA_PEAK_MAX_SHARE = 0.72;
+
+/**
+ * A quota peak (QPS, concurrency …) at `load` (LOAD_BY_HOUR, times noise when seeding): about
+ * 22% of the limit at night, 55–70% in busy hours, never above QUOTA_PEAK_MAX_SHARE.
+ */
+export function quotaPeakValue(limit: number, load: number): number {
+  const share = Math.min(QUOTA_PEAK_MAX_SHARE, 0.2 + 0.45 * Math.max(0, load));
+  return Math.min(Math.round(limit * share), Math.floor(limit * QUOTA_PEAK_MAX_SHARE));
+}

@@ -6,10 +6,10 @@
  */
 import { SERVICE_STATUS } from '@volc-speech/client';
 import type { EmulatorState } from './model.js';
-import { addToHourBucket, pruneMonitoring, recordQuotaPeak } from './monitoring.js';
+import { addToHourBucket, pruneMonitoring, recordQuotaPeak, setQuotaPeak } from './monitoring.js';
 import { consumePacks } from './resourcePacks.js';
-import { BIG_MODEL_TTS_RESOURCE, LOAD_BY_HOUR, profileOf } from './resourceProfiles.js';
-import { beijingParts, DAY_MS, dayKey, HOUR_MS, hourKey, startOfHour } from './time.js';
+import { BIG_MODEL_TTS_RESOURCE, LOAD_BY_HOUR, profileOf, quotaPeakValue } from './resourceProfiles.js';
+import { beijingParts, DAY_MS, dayKey, HOUR_MS, hourKey, parseDay, startOfHour } from './time.js';
 import { expireVoices } from './voices.js';
 
 export interface UsageSettings {
@@ -34,10 +34,10 @@ export function recordUsage(state: EmulatorState, projectName: string, resourceI
   return consumePacks(state, projectName, resourceId, amount, atMs);
 }
 
-/** Quota peaks follow the load: a busy hour runs at up to ~85% of the limit. */
+/** Quota peaks follow the load: a busy hour runs at about 65% of the limit (quotaPeakValue). */
 function recordQuotaLoad(state: EmulatorState, projectName: string, resourceId: string, atMs: number, load: number): void {
   for (const [quotaType, limit] of Object.entries(profileOf(resourceId).quotaLimits)) {
-    recordQuotaPeak(state.monitoring, projectName, resourceId, quotaType, dayKey(atMs), Math.round(limit * (0.25 + 0.6 * load)));
+    recordQuotaPeak(state.monitoring, projectName, resourceId, quotaType, dayKey(atMs), quotaPeakValue(limit, load));
   }
 }
 
@@ -104,4 +104,44 @@ export function addUsage(state: EmulatorState, req: { projectName?: string; reso
   const projectName = req.projectName ?? 'default';
   const unabsorbed = recordUsage(state, projectName, resourceId, req.amount, nowMs);
   return { projectName, resourceId, amount: req.amount, unabsorbed };
+}
+
+export interface QuotaLoadRequest {
+  /** Share of the limit, 0–100. */
+  percent: number;
+  /** One QuotaType of the resource (e.g. `concurrency`); absent: every quota type it has. */
+  quotaType?: string;
+  resourceId?: string;
+  projectName?: string;
+  /** `yyyy-MM-dd` (Beijing); absent: today. A caller that reads its own local day can name it. */
+  day?: string;
+}
+
+/**
+ * POST /__emulator/usage `{ quotaLoad: { percent, quotaType?, resourceId?, projectName?, day? } }`:
+ * today's (or `day`'s) peak of the resource's quota types becomes `percent` of the limit (the big-model TTS
+ * resource by default), e.g. 90 to see the tray's warning. Live load only ever raises a peak,
+ * to at most QUOTA_PEAK_MAX_SHARE, so a value above that stays until the day ends.
+ */
+export function setQuotaLoad(state: EmulatorState, req: QuotaLoadRequest, nowMs: number) {
+  if (typeof req.percent !== 'number' || !Number.isFinite(req.percent) || req.percent < 0 || req.percent > 100) {
+    throw new TypeError('quotaLoad.percent must be a number from 0 to 100');
+  }
+  const resourceId = req.resourceId ?? BIG_MODEL_TTS_RESOURCE;
+  const projectName = req.projectName ?? 'default';
+  const limits = profileOf(resourceId).quotaLimits;
+  const known = Object.keys(limits);
+  if (req.quotaType !== undefined && !known.includes(req.quotaType)) {
+    throw new TypeError(`quotaLoad.quotaType must be one of ${known.join(', ')} for ${resourceId}, got ${JSON.stringify(req.quotaType)}`);
+  }
+  if (req.day !== undefined && parseDay(req.day) === undefined) throw new TypeError(`quotaLoad.day must be a date yyyy-MM-dd, got ${JSON.stringify(req.day)}`);
+  const day = req.day ?? dayKey(nowMs);
+  const peaks: Record<string, { value: number; limit: number }> = {};
+  for (const quotaType of req.quotaType === undefined ? known : [req.quotaType]) {
+    const limit = limits[quotaType] as number;
+    const value = Math.round((limit * req.percent) / 100);
+    setQuotaPeak(state.monitoring, projectName, resourceId, quotaType, day, value);
+    peaks[quotaType] = { value, limit };
+  }
+  return { projectName, resourceId, day, peaks };
 }

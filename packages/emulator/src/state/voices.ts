@@ -5,7 +5,7 @@
  * delivery delay, and ListMegaTTSByOrderID says IsAllProcessed only once all are there.
  * Voices past their ExpireTime turn Expired; renewing brings them back.
  */
-import type { VoiceTrainState } from '@volc-speech/client';
+import { VOICE_INSTANCE_STATUS, type VoiceTrainState } from '@volc-speech/client';
 import { invalidParameter, missingParameter, operationDenied } from '../errors.js';
 import { speakerId as newSpeakerId, voiceInstanceNo, type RandomSource } from './ids.js';
 import type { EmulatorState, OrderRecord, VoiceRecord, VoicesState } from './model.js';
@@ -76,7 +76,7 @@ export function statusRow(voice: VoiceRecord, flavor: WireFlavor): Record<string
     IsActivable: flavor === '2025' ? String(activable) : activable,
     Version: voice.version,
     ResourceID: VOICE_CLONE_ORDER_RESOURCE,
-    InstanceStatus: voice.state === 'Expired' || voice.state === 'Reclaimed' ? 'expired' : 'active',
+    InstanceStatus: voice.state === 'Expired' || voice.state === 'Reclaimed' ? VOICE_INSTANCE_STATUS.expired : VOICE_INSTANCE_STATUS.active,
   };
 }
 
