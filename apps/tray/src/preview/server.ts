@@ -264,7 +264,7 @@ async function main(): Promise<void> {
   if (emulator) {
     console.log(`Embedded emulator: ${emulator.url}  (e.g. curl -XPOST ${emulator.url}/__emulator/usage -d '{"amount":1000000}')`);
   }
-  console.log('Backed by the real tray core (settings and secrets in memory). Ctrl+C to stop.');
+  console.log('Backed by the real tray core (settings and keychain kept in memory). Ctrl+C to stop.');
   const stop = (): void => {
     void preview
       .close()
