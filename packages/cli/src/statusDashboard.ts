@@ -7,6 +7,7 @@ import {
   BLUEPRINT_ID_BY_RESOURCE,
   classifyServiceStatus,
   PACK_STATE_ACTIVE,
+  serviceDay,
   type QuotaMonitoringRow,
   type ResourcePack,
   type ServiceStatusResult,
@@ -23,14 +24,14 @@ export interface Section<T> {
 export interface StatusSnapshot {
   takenAt: Date;
   projectName: string;
-  /** `yyyy-MM-dd` the quota rows are for. */
+  /** `yyyy-MM-dd` the quota rows are for: the service's day (unknowns.ts SERVICE_TIME_ZONE). */
   day: string;
   services: Array<{ resourceId: string; blueprintId: number } & Section<ServiceStatusResult>>;
   packs: Section<ResourcePack[]>;
   quotas: Array<{ resourceId: string } & Section<QuotaMonitoringRow[]>>;
 }
 
-/** The machine's local day: the same day its user sees on the console (normally Beijing time). */
+/** The machine's local day, for display times; monitoring requests use serviceDay. */
 export function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -47,7 +48,7 @@ async function section<T>(read: () => Promise<T>): Promise<Section<T>> {
 /** The main resources are those whose BlueprintID is known (unknowns.ts BLUEPRINT_ID_BY_RESOURCE). */
 export async function collectStatus(client: VolcSpeechClient, options: { projectName: string; now: Date; signal?: AbortSignal }): Promise<StatusSnapshot> {
   const { projectName, now, signal } = options;
-  const day = localDay(now);
+  const day = serviceDay(now.getTime());
   const callOptions = signal ? { signal } : {};
   const mainResources = Object.entries(BLUEPRINT_ID_BY_RESOURCE);
   // The three parts are independent: one failing (e.g. no IAM right for monitoring) still shows the others.

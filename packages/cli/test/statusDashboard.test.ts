@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/main.js';
-import { collectStatus, formatAmount, formatPercent, formatStatus, localDay, type StatusSnapshot } from '../src/statusDashboard.js';
+import { serviceDay } from '@volc-speech/client';
+import { collectStatus, formatAmount, formatPercent, formatStatus, type StatusSnapshot } from '../src/statusDashboard.js';
 import { captureIo, fakeService, type ActionHandler } from './support/fakeTarget.js';
 
 const NOW = new Date(2025, 5, 1, 16, 9, 10);
@@ -26,9 +27,17 @@ describe('status', () => {
     const byAction = Object.fromEntries(service.calls.map((c) => [c.action, c.request]));
     expect(byAction['ServiceStatus']).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', BlueprintID: 10029 });
     expect(byAction['ResourcePacksStatus']).toEqual({ ProjectName: 'default', PageSize: 100, PageNumber: 1 });
-    expect(byAction['QuotaMonitoring']).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', Start: '2025-06-01', End: '2025-06-01' });
+    expect(byAction['QuotaMonitoring']).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', Start: serviceDay(NOW.getTime()), End: serviceDay(NOW.getTime()) });
     expect(snapshot.packs.value).toHaveLength(2);
-    expect(snapshot.day).toBe(localDay(NOW));
+    expect(snapshot.day).toBe(serviceDay(NOW.getTime()));
+  });
+
+  it('asks QuotaMonitoring for the Beijing day, whatever the machine time zone', async () => {
+    const service = fakeService(handlers);
+    const snapshot = await collectStatus(service.target.client, { projectName: 'default', now: new Date('2025-06-01T16:30:00Z') });
+    const quota = service.calls.find((c) => c.action === 'QuotaMonitoring');
+    expect(quota?.request).toMatchObject({ Start: '2025-06-02', End: '2025-06-02' });
+    expect(snapshot.day).toBe('2025-06-02');
   });
 
   it('formats remaining amounts, percent used and rate-limit use', async () => {
@@ -38,7 +47,9 @@ describe('status', () => {
     expect(text).toMatch(/volc\.service_type\.10029\s+Running \(running\)\s+instance INS-1/);
     expect(text).toMatch(/volc\.service_type\.10029\s+trial\s+8,790 words\s+20,000 words\s+11,210 words\s+44\.0%\s+2025-12-31\s+active/);
     expect(text).toMatch(/volc\.tts\.default\s+pack-2\s+0 times\s+0 times\s+0 times\s+—/);
-    expect(text).toMatch(/Rate limits on 2025-06-01\n\s+RESOURCE\s+TYPE\s+USE\s+LIMIT\s+USED%\n\s+volc\.service_type\.10029\s+qps\s+3\s+10\s+30\.0%/);
+    // The quota day is Beijing's (serviceDay), which may differ from NOW's local date.
+    expect(text).toContain(`Rate limits on ${serviceDay(NOW.getTime())}\n`);
+    expect(text).toMatch(/Rate limits on \d{4}-\d{2}-\d{2}\n\s+RESOURCE\s+TYPE\s+USE\s+LIMIT\s+USED%\n\s+volc\.service_type\.10029\s+qps\s+3\s+10\s+30\.0%/);
   });
 
   it('shows a failing part as unreadable and keeps the others', () => {

@@ -118,3 +118,27 @@ export const VOICE_STATE_ALL = '';
  * always sends the resource IDs explicitly and the emulator rejects an empty list.
  */
 export const SERVICE_COMMAND_REQUIRES_RESOURCE_IDS = true;
+
+/**
+ * GUESS: the time zone of a monitoring day. QuotaMonitoring / UsageMonitoring take `Start` /
+ * `End` as `yyyy-MM-dd`, but no source says where a day begins. The console is a China-region
+ * service, so Beijing time (UTC+8, no daylight saving) is the likely boundary; the emulator
+ * counts its days in it. OPEN: confirm against a live response around midnight.
+ */
+export const SERVICE_TIME_ZONE = 'Asia/Shanghai';
+
+const serviceDayFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: SERVICE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** `yyyy-MM-dd` of the instant `epochMs` in SERVICE_TIME_ZONE, `offsetDays` calendar days later (negative: earlier). */
+export function serviceDay(epochMs: number, offsetDays = 0): string {
+  const parts: Record<string, string> = {};
+  for (const part of serviceDayFormat.formatToParts(epochMs)) parts[part.type] = part.value;
+  const date = new Date(Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']) + offsetDays));
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}

@@ -3,12 +3,13 @@
  * failing call costs only its own figures. Nothing here decides what the answers mean.
  */
 import type { CallErrorView } from '../shared/bridge.js';
-import type {
-  QuotaMonitoringResult,
-  ResourcePack,
-  ResourcePacksStatusResult,
-  ServiceStatusResult,
-  UsageMonitoringResult,
+import {
+  serviceDay,
+  type QuotaMonitoringResult,
+  type ResourcePack,
+  type ResourcePacksStatusResult,
+  type ServiceStatusResult,
+  type UsageMonitoringResult,
 } from '@volc-speech/client';
 import type { SpeechApi } from './api.js';
 import { toCallErrorView, type RedactionContext } from './callError.js';
@@ -50,13 +51,6 @@ async function settle<T>(action: string, call: () => Promise<T>, ctx: FetchConte
   }
 }
 
-/** yyyy-MM-dd of the machine's local day (the console's day boundary is not documented). */
-export function localDay(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** All pages of ResourcePacksStatus; TotalHarvests comes from the first page (it is account-wide). */
 export async function fetchAllPacks(api: SpeechApi, projectName: string): Promise<ResourcePacksStatusResult> {
   const packs: ResourcePack[] = [];
@@ -75,8 +69,9 @@ export async function fetchAllPacks(api: SpeechApi, projectName: string): Promis
 
 export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<AccountFetch> {
   const services = watchedServices();
-  const today = localDay(ctx.now);
-  const yesterday = localDay(ctx.now - 24 * 3600_000);
+  // Monitoring days are the service's (unknowns.ts SERVICE_TIME_ZONE), not the machine's.
+  const today = serviceDay(ctx.now);
+  const yesterday = serviceDay(ctx.now, -1);
   const ProjectName = ctx.projectName;
 
   const [serviceResults, packs, quota, usage] = await Promise.all([

@@ -5,7 +5,7 @@
 export { TrayCore, type TrayCoreOptions, type TrayModel, type LoginItems } from './trayCore.js';
 export { AccountMonitor, NoCredentialsError, resolveTarget, testConnectionTo } from './accountMonitor.js';
 export { applyFetch, accountLevel, emptyAccountView, packBalances, rateLimits, relevel, usageTrends, type AccountUpdate, type ServiceStateChange } from './accountView.js';
-export { fetchAccount, fetchAllPacks, failedFetch, localDay, type AccountFetch, type CallResult } from './accountFetch.js';
+export { fetchAccount, fetchAllPacks, failedFetch, type AccountFetch, type CallResult } from './accountFetch.js';
 export { createClientApiFactory, type ApiHooks, type ConnectionTarget, type SpeechApi, type SpeechApiFactory } from './api.js';
 export { localError, redact, toCallErrorView } from './callError.js';
 export { sleep, systemClock, type Clock, type TimerHandle } from './clock.js';

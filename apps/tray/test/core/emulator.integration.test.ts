@@ -4,9 +4,8 @@
  * the emulator's control API moves usage and injects faults.
  */
 import { startEmulator, type EmulatorHandle } from '@volc-speech/emulator';
-import { VolcSpeechClient } from '@volc-speech/client';
+import { serviceDay, VolcSpeechClient } from '@volc-speech/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { localDay } from '../../src/core/accountFetch.js';
 import { RecordingNotifier } from '../../src/core/notifier.js';
 import { MemorySecretStore } from '../../src/core/secrets/secretStore.js';
 import { MemorySettingsStore } from '../../src/core/settings/memorySettingsStore.js';
@@ -152,8 +151,8 @@ describe('state model against the emulator', () => {
 
   it('rate-limit use from QuotaMonitoring raises the level and notifies once per crossing', async () => {
     const { core, notifier } = await started();
-    // 18 of 20, on the day the tray asks QuotaMonitoring for (its local day; the emulator's "today" is Beijing's).
-    emulator.control.setQuotaLoad({ quotaType: 'concurrency', percent: 90, day: localDay(Date.now()) });
+    // 18 of 20, on the day the tray asks QuotaMonitoring for (the service day, Beijing time, as the emulator counts it).
+    emulator.control.setQuotaLoad({ quotaType: 'concurrency', percent: 90, day: serviceDay(Date.now()) });
     await core.refresh();
     await core.refresh();
     const snap = await core.getSnapshot();

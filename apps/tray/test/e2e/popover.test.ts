@@ -4,8 +4,7 @@
  * itself; every wait is for a DOM or core condition, never a fixed sleep.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ResourcePacksStatusResult } from '@volc-speech/client';
-import { localDay } from '../../src/core/index.js';
+import { serviceDay, type ResourcePacksStatusResult } from '@volc-speech/client';
 import type { DashboardSnapshot, SettingsView } from '../../src/shared/bridge.js';
 import { formatAmount, formatWithUnit, levelText } from '../../src/renderer/format.js';
 import { screenshot, type PopoverPage } from './harness.js';
@@ -71,11 +70,11 @@ async function logToasts(page: Page): Promise<() => Promise<string[]>> {
 
 /**
  * Sets today's peak use of one rate limit of the TTS service to `percent` of its limit, as
- * QuotaMonitoring will report it (the control endpoint's quotaLoad). `day` is the tray's local
- * day, the one it asks for; the emulator's own "today" is Beijing's.
+ * QuotaMonitoring will report it (the control endpoint's quotaLoad). `day` is the service day
+ * (Beijing time), the one both the tray and the emulator count in.
  */
 async function setRateLimitLoad(quotaType: string, percent: number): Promise<void> {
-  await stack.control('usage', { quotaLoad: { resourceId: TTS, quotaType, percent, day: localDay(Date.now()) } });
+  await stack.control('usage', { quotaLoad: { resourceId: TTS, quotaType, percent, day: serviceDay(Date.now()) } });
 }
 
 describe('tray popover in Chromium', () => {
@@ -97,7 +96,7 @@ describe('tray popover in Chromium', () => {
     expect(await service.getAttribute('data-state')).toBe('running');
     expect(await service.getByRole('switch').getAttribute('aria-checked')).toBe('true');
 
-    const today = localDay(Date.now());
+    const today = serviceDay(Date.now());
     const quota = await stack.client.quotaMonitoring({ ProjectName: 'default', ResourceID: TTS, Start: today, End: today });
     const latest = new Map<string, { day: string; value: number; limit: number }>();
     for (const row of quota.QuotaMonitoring ?? []) {

@@ -1,3 +1,5 @@
+import { serviceDay } from '@volc-speech/client';
+
 /**
  * Calendar arithmetic in the console's time zone. The speech console is a China-region
  * product, so days and hours (monitoring rows, RequestIds, display times) are Beijing time,
@@ -30,10 +32,9 @@ export function beijingParts(ms: number): CalendarParts {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** `yyyy-MM-dd` (Beijing). */
+/** `yyyy-MM-dd` (Beijing): the client's serviceDay (unknowns.ts SERVICE_TIME_ZONE), so consumers and emulator share one day. */
 export function dayKey(ms: number): string {
-  const p = beijingParts(ms);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  return serviceDay(ms);
 }
 
 /** `yyyy-MM-dd HH` (Beijing): the key of an hourly usage bucket. */

@@ -4,7 +4,7 @@
  * event once. "Fetch Test Event" (manual mode) ignores and keeps the memory, and when nothing
  * is due shows one sample item (`sample: true`) built from the current observation.
  */
-import { BLUEPRINT_ID_BY_RESOURCE } from '@volc-speech/client';
+import { BLUEPRINT_ID_BY_RESOURCE, serviceDay } from '@volc-speech/client';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { callAction, listAction } from '../VolcSpeech/transport';
@@ -32,11 +32,6 @@ interface Outcome {
   sample?: IDataObject;
 }
 
-/** `yyyy-MM-dd` of `now` in the workflow's time zone (QuotaMonitoring counts by day). */
-export function dayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 function stringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String).filter((entry) => entry.trim() !== '');
   if (typeof value === 'string') return value.split(',').map((entry) => entry.trim()).filter(Boolean);
@@ -56,7 +51,8 @@ async function quotaEvents(context: IPollFunctions, memory: TriggerMemory, proje
   if (source === 'rateLimit') {
     const resourceId = String(context.getNodeParameter('resourceId', '', { extractValue: true }));
     const quotaType = String(context.getNodeParameter('quotaType', 'qps'));
-    const today = dayIn(context.getTimezone(), now);
+    // QuotaMonitoring counts by the service's day (Beijing time), not the workflow's time zone.
+    const today = serviceDay(now.getTime());
     const result = await callAction(
       context,
       'QuotaMonitoring',

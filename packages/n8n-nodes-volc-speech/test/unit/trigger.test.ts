@@ -6,7 +6,8 @@ import { VolcSpeechTrigger } from '../../nodes/VolcSpeechTrigger/VolcSpeechTrigg
 import { detectQuotaCrossings, packObservations, rateLimitObservations } from '../../nodes/VolcSpeechTrigger/events/quota';
 import { detectStatusChanges } from '../../nodes/VolcSpeechTrigger/events/serviceStatus';
 import { DAY_MS, detectExpiringVoices, detectFinishedTraining } from '../../nodes/VolcSpeechTrigger/events/voices';
-import { dayIn, pollEvents } from '../../nodes/VolcSpeechTrigger/poll';
+import { serviceDay } from '@volc-speech/client';
+import { pollEvents } from '../../nodes/VolcSpeechTrigger/poll';
 import { fakeApi } from '../support/fakeApi';
 import { pollContext } from '../support/fakeContext';
 
@@ -132,16 +133,16 @@ describe('polls with a faked n8n context', () => {
     expect(await poll()).toBeNull();
   });
 
-  it('rate-limit quota: asks QuotaMonitoring for today in the workflow time zone', async () => {
+  it('rate-limit quota: asks QuotaMonitoring for today in Beijing time, not the workflow time zone', async () => {
     const api = fakeApi({ QuotaMonitoring: (body) => ({ QuotaMonitoring: [{ Day: body.Start, QuotaType: 'qps', Value: 10, limit: 10 }] }) }).install();
     const context = pollContext(nodeType, {
       parameters: { event: 'quotaThreshold', quotaSource: 'rateLimit', resourceId: { __rl: true, mode: 'id', value: 'volc.service_type.10029' }, thresholdPercent: 90 },
-      timezone: 'Asia/Shanghai',
+      timezone: 'UTC',
     });
     const fired = await pollEvents.call(context, new Date('2025-06-01T20:00:00Z'));
     expect(api.calls[0]!.body).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', Start: '2025-06-02', End: '2025-06-02', Mode: 'daily', QuotaType: 'qps' });
     expect(fired?.[0]?.[0]?.json).toMatchObject({ quotaSource: 'rateLimit', day: '2025-06-02', percentUsed: 100 });
-    expect(dayIn('UTC', new Date('2025-06-01T20:00:00Z'))).toBe('2025-06-01');
+    expect(serviceDay(new Date('2025-06-01T20:00:00Z').getTime())).toBe('2025-06-02');
   });
 
   it('service status: silent on the first poll, fires on the change', async () => {
