@@ -7,6 +7,7 @@
  * collected in ../unknowns.ts.
  */
 import { TAG_FIELDS, TAG_FILTER_FIELDS, type FieldSchema } from './fieldSpec.js';
+import { TAG_RESOURCE_TYPE_GUESS } from '../unknowns.js';
 
 export type ActionGroup = 'timbre' | 'apiKey' | 'service' | 'resourcePack' | 'tag' | 'voiceClone' | 'monitoring';
 
@@ -67,6 +68,13 @@ const BLUEPRINT_ID = {
   example: 10029,
 } as const;
 const RESOURCE_IDS = { type: 'string[]', doc: 'Resource IDs to act on.', example: ['volc.service_type.10029'] } as const;
+const TAG_RESOURCE_TYPE = {
+  type: 'string',
+  required: true,
+  doc: 'Resource type.',
+  unsure: 'Valid values for speech are unknown.',
+  example: TAG_RESOURCE_TYPE_GUESS,
+} as const;
 const TAGS = { type: 'object[]', fields: TAG_FIELDS, doc: 'Tags to attach.' } as const;
 const TAG_FILTERS = { type: 'object[]', fields: TAG_FILTER_FIELDS, doc: 'Filter by tags.' } as const;
 const VOICE_STATE = {
@@ -226,7 +234,7 @@ export const ACTIONS = {
     name: 'ListTagsForResources', group: 'tag', version: '2025-05-21', method: 'POST', paramsIn: 'body', effect: 'read',
     summary: 'List the tags attached to resources', summaryZh: '查询资源所附加的全部标签',
     fields: {
-      ResourceType: { type: 'string', required: true, doc: 'Resource type.', unsure: 'Valid values for speech are unknown.', example: 'instance' },
+      ResourceType: TAG_RESOURCE_TYPE,
       ResourceIds: { type: 'string[]', doc: 'Resource IDs (spelled Ids).' },
       TagFilters: TAG_FILTERS,
       MaxResults: { type: 'int32', min: 1, max: 1000, doc: 'Page size, at most 1000.' },
@@ -238,7 +246,7 @@ export const ACTIONS = {
     name: 'TagResources', group: 'tag', version: '2025-05-21', method: 'POST', paramsIn: 'body', effect: 'write',
     summary: 'Attach tags to resources', summaryZh: '对资源进行标签附加',
     fields: {
-      ResourceType: { type: 'string', required: true, doc: 'Resource type.', unsure: 'Valid values for speech are unknown.', example: 'instance' },
+      ResourceType: TAG_RESOURCE_TYPE,
       ResourceIds: { type: 'string[]', doc: 'Resource IDs (spelled Ids).' },
       Tags: TAGS,
     },
@@ -247,7 +255,7 @@ export const ACTIONS = {
     name: 'UntagResources', group: 'tag', version: '2025-05-21', method: 'POST', paramsIn: 'body', effect: 'write',
     summary: 'Remove tags from resources', summaryZh: '对资源进行标签移除',
     fields: {
-      ResourceType: { type: 'string', required: true, doc: 'Resource type.', unsure: 'Valid values for speech are unknown.', example: 'instance' },
+      ResourceType: TAG_RESOURCE_TYPE,
       ResourceIds: { type: 'string[]', doc: 'Resource IDs (spelled Ids).' },
       TagKeys: { type: 'string[]', doc: 'Keys of the tags to remove.' },
     },
