@@ -101,33 +101,31 @@ else
   log "step 1/4 npm install done in $((SECONDS - t))s"
 fi
 
-# --- 2. sqlite3 ------------------------------------------------------------------------------
-SQLITE_DIR="$DEST/node_modules/sqlite3"
-[ -d "$SQLITE_DIR" ] || die "$SQLITE_DIR missing after npm install"
-if (cd "$DEST" && node -e "require('sqlite3')" 2>/dev/null); then
-  log "step 2/4 sqlite3: native binding loads - skipped"
-else
-  log "step 2/4 building sqlite3 against Node $NODE_VER headers (~50-90 s)"
+# Builds one native module against Node 24's headers unless its binding already loads.
+# $1 step label, $2 module, $3 expected build time
+ensure_native_module() {
+  local step="$1" module="$2" eta="$3" dir="$DEST/node_modules/$2" t
+  if (cd "$DEST" && node -e "require('$module')" 2>/dev/null); then
+    log "step $step $module: native binding loads - nothing to build"
+    return
+  fi
+  log "step $step building $module against Node $NODE_VER headers ($eta)"
   t=$SECONDS
-  (cd "$SQLITE_DIR" && node "$NODE_GYP" rebuild --release --nodedir="$npm_config_nodedir" -j "$(nproc)" \
-      >"$DEST/sqlite3-build.log" 2>&1) || { tail -30 "$DEST/sqlite3-build.log" >&2; die "sqlite3 build failed (log: $DEST/sqlite3-build.log)"; }
-  (cd "$DEST" && node -e "require('sqlite3')") || die "sqlite3 built but does not load"
-  log "step 2/4 sqlite3 built in $((SECONDS - t))s"
-fi
+  (cd "$dir" && node "$NODE_GYP" rebuild --release --nodedir="$npm_config_nodedir" -j "$(nproc)" \
+      >"$DEST/$module-build.log" 2>&1) || { tail -30 "$DEST/$module-build.log" >&2; die "$module build failed (log: $DEST/$module-build.log)"; }
+  (cd "$DEST" && node -e "require('$module')") || die "$module built but does not load"
+  log "step $step $module built in $((SECONDS - t))s"
+}
+
+# --- 2. sqlite3 (n8n's default database) -------------------------------------------------------
+[ -d "$DEST/node_modules/sqlite3" ] || die "$DEST/node_modules/sqlite3 missing after npm install"
+ensure_native_module 2/4 sqlite3 "~50-90 s"
 
 # --- 3. isolated-vm (n8n's default "vm" expression engine loads it at startup) -----------------
-IVM_DIR="$DEST/node_modules/isolated-vm"
-if [ ! -d "$IVM_DIR" ]; then
-  log "step 3/4 isolated-vm: not a dependency of this n8n - skipped"
-elif (cd "$DEST" && node -e "require('isolated-vm')" 2>/dev/null); then
-  log "step 3/4 isolated-vm: prebuilt binary loads - nothing to build"
+if [ -d "$DEST/node_modules/isolated-vm" ]; then
+  ensure_native_module 3/4 isolated-vm "~60 s"
 else
-  log "step 3/4 building isolated-vm against Node $NODE_VER headers (~60 s)"
-  t=$SECONDS
-  (cd "$IVM_DIR" && node "$NODE_GYP" rebuild --release --nodedir="$npm_config_nodedir" -j "$(nproc)" \
-      >"$DEST/isolated-vm-build.log" 2>&1) || { tail -30 "$DEST/isolated-vm-build.log" >&2; die "isolated-vm build failed"; }
-  (cd "$DEST" && node -e "require('isolated-vm')") || die "isolated-vm built but does not load"
-  log "step 3/4 isolated-vm built in $((SECONDS - t))s"
+  log "step 3/4 isolated-vm: not a dependency of this n8n - skipped"
 fi
 # Not built on purpose: @confluentinc/kafka-javascript (Kafka node only), cpu-features and
 # ssh2's optional crypto binding (JS fallbacks), @sentry/* profilers (Sentry is off).
