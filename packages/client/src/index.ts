@@ -3,6 +3,8 @@ export * from './actions/fieldSpec.js';
 export type * from './actions/requestTypes.js';
 export type * from './types/results.js';
 export * from './unknowns.js';
+export * from './knownValues.js';
+export * from './catalogue/index.js';
 
 export * from './actionNames.js';
 export * from './client.js';

@@ -5,6 +5,7 @@
  * spelling their own guesses. When a real response settles one, change it here (and
  * the note beside it), and the whole toolkit follows.
  */
+import { QUOTA_MONITORING_MODES, QUOTA_TYPES } from './knownValues.js';
 
 /** Both are reported to work; the issue asks for cn-north-1 (the newest official SDK uses cn-beijing). */
 export const DEFAULT_REGION = 'cn-north-1';
@@ -41,15 +42,14 @@ export const PACK_STATE_ACTIVE = 'active';
 export const PACK_STATE_EXPIRED = 'expired';
 export const PACK_TYPES_SEEN = ['quota', 'prepaid'] as const;
 
-/** QuotaMonitoring `QuotaType` values, from one caller only. */
-export const QUOTA_TYPES_SEEN = ['qps', 'concurrency', 'qpm', 'tpm'] as const;
-/** Monitoring `Mode` values seen. */
-export const MONITORING_MODES_SEEN = ['daily', 'hourly'] as const;
-/** UsageMonitoring `UsageType` values seen. */
-export const USAGE_TYPES_SEEN = ['text_words'] as const;
+/** @deprecated QuotaType is documented now (EXPL): use knownValues.ts QUOTA_TYPES. */
+export const QUOTA_TYPES_SEEN = QUOTA_TYPES;
+/** @deprecated Mode is documented per action now (EXPL): knownValues.ts QUOTA_MONITORING_MODES / USAGE_MONITORING_MODES. */
+export const MONITORING_MODES_SEEN = QUOTA_MONITORING_MODES;
 /**
- * GUESS: UsageMonitoring `UsageType` of resources billed by calls, hours of audio and voices;
- * only `text_words` has been seen. The emulator reports these.
+ * GUESS: UsageMonitoring `UsageType` of resources billed by calls and by voices. No source shows
+ * one (the seen values are knownValues.ts USAGE_TYPES_SEEN); the emulator reports these for
+ * its classic-TTS and voice-slot resources. `duration` (hours of audio) is seen (LIVE1).
  */
 export const USAGE_TYPE_GUESSES = { calls: 'call_count', hours: 'duration', voices: 'voice_count' } as const;
 

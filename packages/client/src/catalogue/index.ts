@@ -1,0 +1,3 @@
+export * from './knownServices.js';
+export * from './listAllVoices.js';
+export * from './maskSecret.js';
