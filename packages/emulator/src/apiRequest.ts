@@ -12,6 +12,7 @@ import { errorBody, newRequestId, sendJson, simpleErrorBody, successBody, topHea
 import { ApiError, gatewayError, invalidParameter, missingParameter } from './errors.js';
 import type { Route } from './router.js';
 import type { EmulatorRuntime } from './runtime.js';
+import { dict } from './state/dict.js';
 import { isPlainObject, paramsFromQuery, validateParams, type Params } from './validate.js';
 
 /** Far above any real console request; bounds what an unauthenticated caller can make us buffer. */
@@ -35,7 +36,7 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
 
 /** Every key with all its values, decoded (`+` as space, as form encoding and Python callers mean it). */
 export function decodeQuery(search: string): Record<string, string[]> {
-  const query: Record<string, string[]> = {};
+  const query = dict<string[]>();
   for (const [key, value] of new URLSearchParams(search)) (query[key] ??= []).push(value);
   return query;
 }

@@ -10,6 +10,7 @@
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { STATE_SCHEMA_VERSION, type EmulatorState } from './state/model.js';
+import { reviveState, StateShapeError } from './state/shape.js';
 
 /** The file operations used, injectable so tests can simulate a crash between any two steps. */
 export interface FsOps {
@@ -99,5 +100,10 @@ export function loadStateFile(file: string): EmulatorState | undefined {
   if (typeof parsed !== 'object' || parsed === null || (parsed as { schemaVersion?: unknown }).schemaVersion !== STATE_SCHEMA_VERSION) {
     throw new Error(`State file ${file} is not an emulator state of schema version ${STATE_SCHEMA_VERSION}; move it away to start from the seed`);
   }
-  return parsed as EmulatorState;
+  try {
+    return reviveState(parsed);
+  } catch (error) {
+    if (!(error instanceof StateShapeError)) throw error;
+    throw new Error(`State file ${file} is broken: ${error.message}; it was left as it is (fix it, or move it away to start from the seed)`, { cause: error });
+  }
 }

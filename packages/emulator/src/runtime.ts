@@ -13,6 +13,7 @@ import type { Router } from './router.js';
 import { createSeedState, type SeedOptions } from './seed.js';
 import type { RandomSource } from './state/ids.js';
 import type { EmulatorState } from './state/model.js';
+import { reviveState } from './state/shape.js';
 import { OrderThrottle } from './state/orderThrottle.js';
 import { addUsage, catchUp, setQuotaLoad, simulateUsage, type QuotaLoadRequest } from './state/usage.js';
 import { setVoiceState, statusRow } from './state/voices.js';
@@ -105,7 +106,8 @@ export class EmulatorRuntime implements EmulatorControl {
 
   snapshot(): EmulatorState {
     this.catchUp();
-    return structuredClone(this.state);
+    // A copy whose maps are null-prototype dicts again (structuredClone gives plain objects).
+    return reviveState(structuredClone(this.state));
   }
 
   reset(): void {

@@ -7,6 +7,7 @@
 import { BLUEPRINT_ID_BY_RESOURCE, SERVICE_STATUS, TAG_RESOURCE_TYPE_GUESS, type VoiceTrainState } from '@volc-speech/client';
 import { apiKeyValue, resourceInstanceNumber, seededRandom, speakerId, voiceInstanceNo, type RandomSource } from './state/ids.js';
 import { STATE_SCHEMA_VERSION, type EmulatorState, type PackRecord, type ServiceRecord, type VoiceRecord } from './state/model.js';
+import { dict } from './state/dict.js';
 import { addToHourBucket, recordQuotaPeak } from './state/monitoring.js';
 import { BIG_MODEL_TTS_RESOURCE, LOAD_BY_HOUR, profileOf, quotaPeakValue, VOICE_CLONE_SERVICE_RESOURCE } from './state/resourceProfiles.js';
 import { tagResources } from './state/tags.js';
@@ -58,13 +59,13 @@ export function createSeedState(nowMs: number, options: SeedOptions = {}): Emula
     schemaVersion: STATE_SCHEMA_VERSION,
     seededAt: nowMs,
     account: { accountId: '2100345678', apps: [{ appId: DEMO_APP_ID, projectName: DEFAULT_PROJECT, name: '智能语音助手' }] },
-    apiKeys: { nextId: 1, byProject: {} },
-    services: { byProject: {} },
+    apiKeys: { nextId: 1, byProject: dict() },
+    services: { byProject: dict() },
     packs: { packs: [] },
-    tags: {},
-    voices: { speakers: {} },
-    orders: { nextSequence: 1, byId: {} },
-    monitoring: { accruedUntil: nowMs, usage: {}, quotaPeaks: {} },
+    tags: dict(),
+    voices: { speakers: dict() },
+    orders: { nextSequence: 1, byId: dict() },
+    monitoring: { accruedUntil: nowMs, usage: dict(), quotaPeaks: dict() },
   };
   seedApiKeys(state, nowMs, random);
   const services = seedServices(state, nowMs, random);
@@ -97,7 +98,7 @@ function seedServices(state: EmulatorState, nowMs: number, random: RandomSource)
     { resourceId: 'volc.tts.default', status: SERVICE_STATUS.paused, ageDays: 400, stoppedDaysAgo: 3 },
   ];
   const stopped = new Map<string, number>();
-  const byResource: Record<string, ServiceRecord> = {};
+  const byResource = dict<ServiceRecord>();
   for (const plan of plans) {
     const record: ServiceRecord = {
       resourceId: plan.resourceId,

@@ -10,6 +10,7 @@
  */
 import type { FieldSchema, FieldSpec } from '@volc-speech/client';
 import { invalidParameter, missingParameter } from './errors.js';
+import { dict, ownEntry } from './state/dict.js';
 
 export type Params = Record<string, unknown>;
 
@@ -24,13 +25,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** Returns a copy of `input` with every declared field checked and coerced; throws ApiError on the first problem. */
 export function validateParams(schema: FieldSchema, input: Params, path = ''): Params {
-  const out: Params = { ...input };
+  // A copy without a prototype: a body's own "__proto__" key stays a key, and only fields the
+  // caller sent are read (never inherited ones).
+  const out: Params = dict(Object.entries(input));
+  const given = (name: string) => (Object.hasOwn(input, name) ? input[name] : undefined);
   // Required fields are reported before type errors, as Validate() collects ErrParamRequired first.
   for (const [name, spec] of Object.entries(schema)) {
-    if (spec.required && (input[name] === undefined || input[name] === null)) throw missingParameter(path + name);
+    if (spec.required && (given(name) === undefined || given(name) === null)) throw missingParameter(path + name);
   }
   for (const [name, spec] of Object.entries(schema)) {
-    const value = input[name];
+    const value = given(name);
     if (value === undefined || value === null) {
       delete out[name];
       continue;
@@ -131,10 +135,10 @@ function describe(value: unknown): string {
  * list keeps all repeated values.
  */
 export function paramsFromQuery(schema: FieldSchema, query: Record<string, string[]>, skip: ReadonlySet<string>): Params {
-  const out: Params = {};
+  const out: Params = dict();
   for (const [name, values] of Object.entries(query)) {
     if (skip.has(name) || values.length === 0) continue;
-    const spec = schema[name];
+    const spec = ownEntry(schema, name);
     if (spec?.type === 'string[]') out[name] = values;
     else out[name] = values[0];
   }

@@ -73,6 +73,37 @@ describe('state file', () => {
     await expect(startEmulator({ quiet: true, stateFile: file })).rejects.toThrow(/schema version/);
     expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 99}');
   });
+
+  it('refuses a file of the right version but a broken structure, naming the file and the place, and keeps it as it is', async () => {
+    // Parsed JSON edited by hand, as a person would break the file: any shape goes.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Doc = Record<string, any>;
+    const broken = (mutate: (state: Doc) => void) => {
+      const state = JSON.parse(JSON.stringify(createSeedState(Date.now()))) as Doc;
+      mutate(state);
+      const text = JSON.stringify(state);
+      writeFileSync(file, text);
+      return text;
+    };
+    const cases: Array<[(state: Doc) => void, RegExp]> = [
+      [(s) => (s['apiKeys'].byProject = []), /apiKeys\.byProject must be an object, found a list/],
+      [(s) => (s['apiKeys'].byProject['default'][0].ID = null), /apiKeys\.byProject\["default"\]\[0\]\.ID must be a finite number, found null/],
+      [(s) => (s['packs'].packs[0].used = null), /packs\.packs\[0\]\.used must be a finite number, found null/],
+      [(s) => delete s['monitoring'], /monitoring is missing/],
+      [(s) => (s['services'].byProject['default']['volc.tts.default'].status = 'Sleeping'), /status must be one of/],
+    ];
+    for (const [mutate, problem] of cases) {
+      const text = broken(mutate);
+      const error = await startEmulator({ quiet: true, stateFile: file }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error?.message).toMatch(problem);
+      expect(error?.message).toContain(`State file ${file} is broken`);
+      expect(error?.message.split(/(?<=\.)\s/)).toHaveLength(1);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    }
+  });
 });
 
 describe('atomic writes (crash simulation)', () => {

@@ -16,6 +16,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SERVICE_NAME } from '@volc-speech/client';
 import { ApiError, GATEWAY_ERRORS, gatewayError } from '../errors.js';
+import { dict } from '../state/dict.js';
 import type { AccessKeyEntry } from './accessKeys.js';
 import {
   buildCanonicalRequest,
@@ -115,7 +116,7 @@ export function verifySignature(request: SignedRequest, options: VerifyOptions, 
 
   checkSessionToken(request.headers, accessKey);
 
-  const headers: Record<string, string> = {};
+  const headers = dict<string>();
   for (const name of signedHeaders) {
     const value = singleHeader(request.headers, name);
     if (value === undefined) throw gatewayError('InvalidAuthorization', `Signed header ${name} is not present in the request`);

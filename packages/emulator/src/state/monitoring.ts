@@ -7,6 +7,7 @@
  */
 import { hourlyDay, MONITORING_MODES_SEEN } from '@volc-speech/client';
 import { invalidParameter } from '../errors.js';
+import { dict } from './dict.js';
 import type { MonitoringState } from './model.js';
 import { profileOf, roundAmount } from './resourceProfiles.js';
 import { DAY_MS, dayKey, parseDay } from './time.js';
@@ -15,18 +16,18 @@ import { DAY_MS, dayKey, parseDay } from './time.js';
 export const MAX_RANGE_DAYS = 93;
 
 export function addToHourBucket(m: MonitoringState, projectName: string, resourceId: string, hour: string, amount: number): void {
-  const byHour = ((m.usage[projectName] ??= {})[resourceId] ??= {});
+  const byHour = ((m.usage[projectName] ??= dict())[resourceId] ??= dict());
   byHour[hour] = (byHour[hour] ?? 0) + amount;
 }
 
 export function recordQuotaPeak(m: MonitoringState, projectName: string, resourceId: string, quotaType: string, day: string, value: number): void {
-  const byDay = (((m.quotaPeaks[projectName] ??= {})[resourceId] ??= {})[quotaType] ??= {});
+  const byDay = (((m.quotaPeaks[projectName] ??= dict())[resourceId] ??= dict())[quotaType] ??= dict());
   byDay[day] = Math.max(byDay[day] ?? 0, value);
 }
 
 /** Overwrites a day's peak (the control endpoint's quotaLoad), where recordQuotaPeak only raises it. */
 export function setQuotaPeak(m: MonitoringState, projectName: string, resourceId: string, quotaType: string, day: string, value: number): void {
-  (((m.quotaPeaks[projectName] ??= {})[resourceId] ??= {})[quotaType] ??= {})[day] = value;
+  (((m.quotaPeaks[projectName] ??= dict())[resourceId] ??= dict())[quotaType] ??= dict())[day] = value;
 }
 
 /** Drops hour buckets and peaks older than `keepDays`, so a long-running emulator's state stays small. */
@@ -119,7 +120,7 @@ export function quotaRows(m: MonitoringState, q: QuotaQuery, nowMs: number): Arr
   const rows: Array<{ Day: string; QuotaType: string; Value: number; limit: number }> = [];
   for (const [quotaType, limit] of Object.entries(profile.quotaLimits)) {
     if (q.quotaType && q.quotaType !== quotaType) continue;
-    const byDay = byType[quotaType] ?? {};
+    const byDay = byType[quotaType] ?? dict<number>();
     for (const day of days) rows.push({ Day: day, QuotaType: quotaType, Value: Math.round(byDay[day] ?? 0), limit });
   }
   return rows;

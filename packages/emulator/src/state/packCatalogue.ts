@@ -3,6 +3,7 @@
  * The codes and amounts are INFER (the console's SKU list is not public); ordering an unknown
  * code answers InvalidParameter listing these, so callers see what the emulator sells.
  */
+import { ownEntry } from './dict.js';
 import { BIG_MODEL_TTS_RESOURCE, VOICE_CLONE_SERVICE_RESOURCE } from './resourceProfiles.js';
 
 export interface PackOffer {
@@ -28,5 +29,5 @@ export const PACK_CATALOGUE: Readonly<Record<string, readonly PackOffer[]>> = {
 };
 
 export function offersFor(resourceId: string): readonly PackOffer[] {
-  return PACK_CATALOGUE[resourceId] ?? [];
+  return ownEntry(PACK_CATALOGUE, resourceId) ?? [];
 }

@@ -5,6 +5,7 @@
  * INFER chosen to look like the console, kept in this one table.
  */
 import { QUOTA_TYPES_SEEN, USAGE_TYPE_GUESSES, USAGE_TYPES_SEEN } from '@volc-speech/client';
+import { ownEntry } from './dict.js';
 
 const [QPS, CONCURRENCY] = QUOTA_TYPES_SEEN;
 const [TEXT_WORDS] = USAGE_TYPES_SEEN;
@@ -98,7 +99,7 @@ const GENERIC_PROFILE: ResourceProfile = {
 };
 
 export function profileOf(resourceId: string): ResourceProfile {
-  return RESOURCE_PROFILES[resourceId] ?? { ...GENERIC_PROFILE, displayName: resourceId, groupName: resourceId };
+  return ownEntry(RESOURCE_PROFILES, resourceId) ?? { ...GENERIC_PROFILE, displayName: resourceId, groupName: resourceId };
 }
 
 export const UNIT_LABEL: Readonly<Record<UnitKind, string>> = { chars: '字符', calls: '次', hours: '小时', voices: '个' };

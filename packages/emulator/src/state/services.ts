@@ -10,6 +10,7 @@
  */
 import { SERVICE_STATUS, type ServiceStatusValue } from '@volc-speech/client';
 import { missingParameter, operationDenied } from '../errors.js';
+import { dict } from './dict.js';
 import type { ServiceRecord, ServicesState } from './model.js';
 import { profileOf } from './resourceProfiles.js';
 import { tagList } from './tags.js';
@@ -59,7 +60,7 @@ export function activateService(
   };
   const blueprintId = req.blueprintId ?? current?.blueprintId;
   if (blueprintId !== undefined) record.blueprintId = blueprintId;
-  (services.byProject[req.projectName] ??= {})[req.resourceId] = record;
+  (services.byProject[req.projectName] ??= dict())[req.resourceId] = record;
   return record;
 }
 

@@ -6,6 +6,7 @@
  */
 import { TAG_RESOURCE_TYPE_GUESS } from '@volc-speech/client';
 import { invalidParameter } from '../errors.js';
+import { dict } from './dict.js';
 import type { TagsState } from './model.js';
 import { decodeNextToken, pageByOffset } from './paging.js';
 
@@ -25,7 +26,7 @@ export interface TagFilter {
 }
 
 export function tagsOf(tags: TagsState, resourceId: string, resourceType: string = TAG_RESOURCE_TYPE_GUESS): Record<string, string> {
-  return tags[resourceType]?.[resourceId] ?? {};
+  return tags[resourceType]?.[resourceId] ?? dict();
 }
 
 /** `[{Key, Value}]` as ServiceStatus and orders show tags. */
@@ -50,15 +51,15 @@ export function checkTags(newTags: readonly TagInput[], field = 'Tags'): void {
 export function tagResources(tags: TagsState, resourceType: string, resourceIds: readonly string[], newTags: readonly TagInput[], field = 'Tags'): void {
   checkTags(newTags, field);
   for (const id of resourceIds) {
-    const merged = { ...tagsOf(tags, id, resourceType) };
+    const merged = dict(Object.entries(tagsOf(tags, id, resourceType)));
     for (const tag of newTags) merged[tag.Key as string] = tag.Value ?? '';
     if (Object.keys(merged).length > MAX_TAGS_PER_RESOURCE) {
       throw invalidParameter(field, `resource ${id} would carry more than ${MAX_TAGS_PER_RESOURCE} tags`);
     }
   }
-  const byId = (tags[resourceType] ??= {});
+  const byId = (tags[resourceType] ??= dict());
   for (const id of resourceIds) {
-    const current = (byId[id] ??= {});
+    const current = (byId[id] ??= dict());
     for (const tag of newTags) current[tag.Key as string] = tag.Value ?? '';
   }
 }
@@ -93,7 +94,7 @@ export interface ListTagsRequest {
 }
 
 export function listTagsForResources(tags: TagsState, req: ListTagsRequest) {
-  const byId = tags[req.ResourceType] ?? {};
+  const byId = tags[req.ResourceType] ?? dict<Record<string, string>>();
   const ids = req.ResourceIds && req.ResourceIds.length > 0 ? req.ResourceIds : Object.keys(byId).sort();
   const rows: Array<{ ResourceId: string; ResourceType: string; TagKey: string; TagValue: string }> = [];
   for (const id of ids) {

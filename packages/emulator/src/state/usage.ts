@@ -5,6 +5,7 @@
  * follow the load. Paused, terminated and never-activated services use nothing.
  */
 import { SERVICE_STATUS } from '@volc-speech/client';
+import { dict, ownEntry } from './dict.js';
 import type { EmulatorState } from './model.js';
 import { addToHourBucket, pruneMonitoring, recordQuotaPeak, setQuotaPeak } from './monitoring.js';
 import { consumePacks } from './resourcePacks.js';
@@ -24,7 +25,7 @@ export const MAX_CATCH_UP_MS = 35 * DAY_MS;
 export const KEEP_MONITORING_DAYS = 100;
 
 export function rateOf(resourceId: string, settings: UsageSettings): number {
-  return settings.ratesPerHour[resourceId] ?? profileOf(resourceId).ratePerHour;
+  return ownEntry(settings.ratesPerHour, resourceId) ?? profileOf(resourceId).ratePerHour;
 }
 
 /** Adds `amount` of use at `atMs`: monitoring bucket plus packs. Returns what no pack could hold. */
@@ -88,7 +89,7 @@ export function catchUp(state: EmulatorState, nowMs: number, settings: UsageSett
  * `advanceMs`, booked now (the clock itself does not move, so signatures stay valid).
  */
 export function simulateUsage(state: EmulatorState, advanceMs: number, nowMs: number, settings: UsageSettings): Record<string, number> {
-  const added: Record<string, number> = {};
+  const added = dict<number>();
   for (const [projectName, resourceId] of runningResources(state)) {
     const amount = amountOver(rateOf(resourceId, settings), nowMs, nowMs + advanceMs);
     if (amount <= 0) continue;
@@ -136,7 +137,7 @@ export function setQuotaLoad(state: EmulatorState, req: QuotaLoadRequest, nowMs:
   }
   if (req.day !== undefined && parseDay(req.day) === undefined) throw new TypeError(`quotaLoad.day must be a date yyyy-MM-dd, got ${JSON.stringify(req.day)}`);
   const day = req.day ?? dayKey(nowMs);
-  const peaks: Record<string, { value: number; limit: number }> = {};
+  const peaks = dict<{ value: number; limit: number }>();
   for (const quotaType of req.quotaType === undefined ? known : [req.quotaType]) {
     const limit = limits[quotaType] as number;
     const value = Math.round((limit * req.percent) / 100);
