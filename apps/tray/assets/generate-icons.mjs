@@ -1,9 +1,11 @@
-// Writes the tray and app icons as PNGs (no dependencies: a tiny PNG encoder on node:zlib).
-//   node assets/generate-icons.mjs
-// The level shows in the glyph's shape, so it survives macOS template images (monochrome):
-//   ok ●   warning ▲   critical ◆   paused ❚❚   error ✕
-// tray-<level>.png / @2x: coloured (Linux, Windows). tray-<level>Template.png / @2x: black + alpha (macOS).
-// icon.png: 512×512 app icon for electron-builder (dmg, AppImage, deb, nsis).
+// Writes the app icon (icon.png, 512×512, for electron-builder: dmg, AppImage, deb, nsis) as a
+// PNG (no dependencies: a tiny PNG encoder on node:zlib).
+//   npm run icons   (this script, then the tray icons: see below)
+// The tray icons are drawn at run time (src/main/trayIcon/: level glyph + figure + the sound
+// wave of this app icon). The static tray-<level>(Template)(@2x).png files beside it are only the
+// fallback when drawing fails; `npm run icons` rewrites them, and docs/tray-icons.png, from that
+// renderer (test/main/trayIcon.test.ts with UPDATE_TRAY_ICONS=1), and that test fails when
+// they are stale.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,32 +58,9 @@ function render(size, inside, color) {
   return out;
 }
 
-const cross = (ax, ay, bx, by, px, py) => (bx - ax) * (py - ay) - (by - ay) * (px - ax);
-const inTriangle = (p, a, b, c) => {
-  const d1 = cross(...a, ...b, ...p);
-  const d2 = cross(...b, ...c, ...p);
-  const d3 = cross(...c, ...a, ...p);
-  return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0));
-};
 const distToSegment = (px, py, ax, ay, bx, by) => {
   const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
-};
-
-const SHAPES = {
-  ok: (x, y) => Math.hypot(x - 0.5, y - 0.5) <= 0.36,
-  warning: (x, y) => inTriangle([x, y], [0.5, 0.1], [0.08, 0.86], [0.92, 0.86]),
-  critical: (x, y) => Math.abs(x - 0.5) + Math.abs(y - 0.5) <= 0.44,
-  paused: (x, y) => y >= 0.16 && y <= 0.84 && ((x >= 0.2 && x <= 0.41) || (x >= 0.59 && x <= 0.8)),
-  error: (x, y) => distToSegment(x, y, 0.2, 0.2, 0.8, 0.8) <= 0.1 || distToSegment(x, y, 0.8, 0.2, 0.2, 0.8) <= 0.1,
-};
-
-const COLORS = {
-  ok: [0x2e, 0x9d, 0x5b],
-  warning: [0xe0, 0x9b, 0x00],
-  critical: [0xd9, 0x30, 0x25],
-  paused: [0x5f, 0x6b, 0x7a],
-  error: [0x9b, 0x1c, 0x1c],
 };
 
 let bytes = 0;
@@ -89,13 +68,6 @@ const write = (name, buffer) => {
   writeFileSync(path.join(here, name), buffer);
   bytes += buffer.length;
 };
-
-for (const [level, inside] of Object.entries(SHAPES)) {
-  for (const [suffix, size] of [['', 16], ['@2x', 32]]) {
-    write(`tray-${level}${suffix}.png`, png(size, size, render(size, inside, COLORS[level])));
-    write(`tray-${level}Template${suffix}.png`, png(size, size, render(size, inside, [0, 0, 0])));
-  }
-}
 
 // App icon: a blue rounded square with a white sound wave.
 {
@@ -120,4 +92,4 @@ for (const [level, inside] of Object.entries(SHAPES)) {
   }
   write('icon.png', png(size, size, bg));
 }
-console.log(`wrote ${Object.keys(SHAPES).length * 4 + 1} icons (${bytes} bytes) into ${path.relative(process.cwd(), here) || '.'}`);
+console.log(`wrote icon.png (${bytes} bytes) into ${path.relative(process.cwd(), here) || '.'}`);

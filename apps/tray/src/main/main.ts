@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, screen, session, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, screen, session, Tray } from 'electron';
 import ElectronStore from 'electron-store';
 import { FileSettingsStore, KeytarSecretStore, TrayCore, type KeyValueFile } from '../core/index.js';
 import type { ServiceView } from '../shared/bridge.js';
@@ -12,6 +12,8 @@ import { IPC_EVENT_CHANNELS } from '../shared/ipc.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
 import { createLoginItems, ElectronNotifier } from './platformServices.js';
 import { installSecurity, isTrustedSenderUrl } from './security.js';
+import { panelAppearance } from './trayIcon/appearance.js';
+import { createTrayImage } from './trayIconImage.js';
 import { commandConfirmation } from './trayMenu.js';
 import { TrayPresenter } from './trayPresenter.js';
 import { WindowManager } from './windowManager.js';
@@ -103,6 +105,9 @@ async function start(): Promise<void> {
       if (process.platform === 'darwin') image.setTemplateImage(true);
       return image;
     },
+    drawIcon: (spec, appearance) => createTrayImage(nativeImage, spec, appearance),
+    appearance: () => panelAppearance(process.platform, nativeTheme.shouldUseDarkColors, process.env),
+    log,
     onClick: () => windows.toggle(tray.getBounds()),
     actions: {
       openPopover: () => windows.show(tray.getBounds()),
@@ -129,6 +134,8 @@ async function start(): Promise<void> {
   });
   core.onNotification((notification) => windows.send(IPC_EVENT_CHANNELS.notification, notification));
 
+  // A dark/light switch redraws the tray icon for the new panel colour.
+  nativeTheme.on('updated', () => presenter.render(core.trayModel(), { startAtLogin }));
   powerMonitor.on('suspend', () => core.suspend());
   powerMonitor.on('resume', () => core.resume());
   app.on('before-quit', () => {

@@ -4,14 +4,21 @@
  */
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { TrayModel } from '../core/index.js';
+import type { IconAppearance } from './trayIcon/renderTrayIcon.js';
+import { trayIconSpec, type TrayIconSpec } from './trayIconSpec.js';
 import { buildTrayMenuTemplate, trayIconFile, trayTitle, trayTooltip, type MenuItemSpec, type TrayMenuActions } from './trayMenu.js';
 
 export interface TrayPresenterDeps {
   tray: Tray;
   platform: NodeJS.Platform;
   buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
-  /** nativeImage.createFromPath(path.join(assetsDir, file)); marked as template on macOS. */
+  /** nativeImage.createFromPath(path.join(assetsDir, file)); marked as template on macOS. The fallback. */
   loadIcon: (file: string) => NativeImage;
+  /** Draws the icon at run time (level + figure, trayIconImage.ts); the static file is used only if it throws. */
+  drawIcon?: (spec: TrayIconSpec, appearance: IconAppearance) => NativeImage;
+  /** The panel's appearance now (trayIcon/appearance.ts); call render() again when it changes. */
+  appearance?: () => IconAppearance;
+  log?: (message: string) => void;
   actions: TrayMenuActions;
   onClick: () => void;
 }
@@ -34,11 +41,7 @@ export class TrayPresenter {
 
   render(model: TrayModel, options: { startAtLogin: boolean }): void {
     const { tray, platform } = this.deps;
-    const icon = trayIconFile(model.overall, platform);
-    if (icon !== this.lastIcon) {
-      tray.setImage(this.deps.loadIcon(icon));
-      this.lastIcon = icon;
-    }
+    this.renderIcon(model);
     if (platform === 'darwin') tray.setTitle(trayTitle(model));
     tray.setToolTip(trayTooltip(model));
 
@@ -49,6 +52,25 @@ export class TrayPresenter {
     this.lastMenuKey = key;
     this.menu = this.deps.buildMenu(toElectron(template));
     if (platform === 'linux') tray.setContextMenu(this.menu);
+  }
+
+  private renderIcon(model: TrayModel): void {
+    const { drawIcon, appearance, platform } = this.deps;
+    const spec = trayIconSpec(model);
+    const variant = appearance?.() ?? (platform === 'darwin' ? 'template' : 'light');
+    const key = JSON.stringify([spec.level, spec.figure, variant, model.overall]);
+    if (key === this.lastIcon) return;
+    this.lastIcon = key;
+    if (drawIcon) {
+      try {
+        // macOS shows the figure as the title beside the icon; the template icon carries the level.
+        this.deps.tray.setImage(drawIcon(variant === 'template' ? { ...spec, figure: null } : spec, variant));
+        return;
+      } catch (error) {
+        this.deps.log?.(`tray icon: drawing failed (${(error as Error).message}); using the static icon`);
+      }
+    }
+    this.deps.tray.setImage(this.deps.loadIcon(trayIconFile(model.overall, platform)));
   }
 }
 

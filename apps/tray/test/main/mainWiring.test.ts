@@ -11,15 +11,38 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePng } from '../../src/main/trayIcon/png.js';
+import { renderTrayIcon, type IconAppearance } from '../../src/main/trayIcon/renderTrayIcon.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let userData: string;
 let report: Record<string, unknown>;
 
+interface ReportedImage {
+  file: string | null;
+  template: boolean;
+  representations: Array<{ scaleFactor: number; width: number; height: number; png: string }>;
+}
+
+/** The drawn tray image is exactly the renderer's icon for this level and figure, at 1× and 2×. */
+function expectDrawnIcon(image: ReportedImage, level: 'ok' | 'paused', figure: string | null, appearance: IconAppearance): void {
+  expect(image.file).toBeNull();
+  expect(image.representations.map((r) => [r.scaleFactor, r.width, r.height])).toEqual([
+    [1, 16, 16],
+    [2, 32, 32],
+  ]);
+  for (const rep of image.representations) {
+    const decoded = decodePng(Buffer.from(rep.png, 'base64'));
+    const expected = renderTrayIcon({ level, figure, scale: rep.scaleFactor as 1 | 2, appearance });
+    expect([decoded.width, decoded.height]).toEqual([expected.width, expected.height]);
+    expect(Buffer.from(decoded.rgba).equals(Buffer.from(expected.rgba)), `${level} ${figure} ${appearance} @${rep.scaleFactor}x`).toBe(true);
+  }
+}
+
 beforeAll(async () => {
   userData = fs.mkdtempSync(path.join(os.tmpdir(), 'tray-main-'));
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(here, 'fixtures/runMainWithFakeElectron.mjs')], {
-    env: { ...process.env, FAKE_ELECTRON_USER_DATA: userData, FAKE_ELECTRON_HOME: userData, XDG_CONFIG_HOME: path.join(userData, 'config') },
+    env: { ...process.env, XDG_CURRENT_DESKTOP: 'KDE', FAKE_ELECTRON_DARK: '0', FAKE_ELECTRON_USER_DATA: userData, FAKE_ELECTRON_HOME: userData, XDG_CONFIG_HOME: path.join(userData, 'config') },
     timeout: 40_000,
   });
   report = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
@@ -32,7 +55,11 @@ describe('Electron main process wiring (fake electron)', () => {
     expect(report.menuLabels).toContain('Pause Doubao TTS (big model)…');
     // The embedded emulator's seed keeps rate-limit use below 75% of every limit at any hour
     // (and packs well below 80% spent), so the demo account starts "OK".
-    expect(report.trayIcon).toBe('tray-ok.png');
+    // The icon is drawn at run time with the figure that set the level (all figures are OK here).
+    const figure = `${Math.round(Math.max(...(report.percents as number[])))}%`;
+    expectDrawnIcon(report.trayIcon as ReportedImage, 'ok', figure, 'light');
+    // KDE follows the desktop theme: dark → the icon is redrawn for a dark panel.
+    expectDrawnIcon(report.trayIconDark as ReportedImage, 'ok', figure, 'dark');
     expect(report.tooltip).toMatch(/^Volc Speech: OK/);
   });
 
@@ -61,7 +88,7 @@ describe('Electron main process wiring (fake electron)', () => {
 
   it('pauses from the menu only after a confirmation, then shows the reported state', () => {
     expect(report.dialogs).toEqual(['Pause Doubao TTS (big model)?']);
-    expect(report.iconAfterPause).toBe('tray-paused.png');
+    expectDrawnIcon(report.iconAfterPause as ReportedImage, 'paused', null, 'dark');
     expect(report.snapshotsSentToWindow).toBeGreaterThan(0);
     expect(report.navigate).toEqual(['settings']);
   });
