@@ -16,7 +16,9 @@ export { crossingMessage, RecordingNotifier, serviceChangeMessage, type Notifier
 export { Poller, type PollOutcome, type PollerOptions, type PollerState } from './poller.js';
 export { isWatchedService, resourceLabel, watchedServices } from './resources.js';
 export { detectCrossings, ThresholdTracker, type ThresholdCrossing } from './thresholds.js';
-export { MemorySecretStore, type SecretStore } from './secrets/secretStore.js';
+export { MEMORY_STORE_INFO, MemorySecretStore, type SecretStore, type SecretStoreInfo } from './secrets/secretStore.js';
+export { openSecretStore, type OpenSecretStoreOptions } from './secrets/openSecretStore.js';
+export { SAFE_STORAGE_FILE, SafeStorageSecretStore, safeStorageUnavailable, type SafeStorageLike } from './secrets/safeStorageSecretStore.js';
 export { KEYCHAIN_SERVICE, KeytarSecretStore, type KeytarLike } from './secrets/keytarSecretStore.js';
 export { FileSettingsStore, type FileSettingsStoreOptions, type KeyValueFile, type KeyValueFileOptions } from './settings/fileSettingsStore.js';
 export { MemorySettingsStore } from './settings/memorySettingsStore.js';

@@ -172,7 +172,8 @@ export class TrayCore implements TrayBridge {
     const profiles: ProfileSettingsView[] = await Promise.all(
       this.settings.profiles.map(async (p) => ({ ...p, hasSecret: await this.hasSecret(p.id) })),
     );
-    return { profiles, activeProfileId: this.settings.activeProfileId, startAtLogin: this.settings.startAtLogin };
+    const { kind, description } = this.options.secrets.info;
+    return { profiles, activeProfileId: this.settings.activeProfileId, startAtLogin: this.settings.startAtLogin, secretStore: { kind, description } };
   }
 
   async saveProfile(rawInput: ProfileInput): Promise<SettingsView> {

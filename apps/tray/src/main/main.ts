@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, screen, session, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, safeStorage, screen, session, Tray } from 'electron';
 import ElectronStore from 'electron-store';
-import { FileSettingsStore, KeytarSecretStore, TrayCore, type KeyValueFile } from '../core/index.js';
+import { FileSettingsStore, openSecretStore, TrayCore, type KeyValueFile } from '../core/index.js';
 import type { ServiceView } from '../shared/bridge.js';
 import { IPC_EVENT_CHANNELS } from '../shared/ipc.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
@@ -52,7 +52,8 @@ async function start(): Promise<void> {
       } as unknown as ConstructorParameters<typeof ElectronStore>[0]) as unknown as KeyValueFile,
     log,
   });
-  const secrets = await KeytarSecretStore.load();
+  // The keychain through keytar where it built and answers; else Electron's safeStorage; else memory (said in settings).
+  const secrets = await openSecretStore({ safeStorage, directory: app.getPath('userData'), log });
 
   const windows = new WindowManager({
     createWindow: (options) => new BrowserWindow(options),

@@ -8,11 +8,19 @@ import {
   MemorySettingsStore,
   TrayCore,
   type RunningEmulator,
+  type SecretStoreInfo,
   type StartEmulator,
   type StoredProfile,
   type TrayCoreOptions,
 } from '../core/index.js';
 import type { TrayBridge } from '../shared/bridge.js';
+
+/** The preview never writes a secret anywhere, and the settings page says so. */
+const PREVIEW_SECRET_STORE: SecretStoreInfo = {
+  kind: 'memory',
+  persistent: false,
+  description: '预览：密钥仅保存在内存中 Browser preview: secrets are kept in memory only, never on disk, and are gone when it stops.',
+};
 
 export interface PreviewCoreOptions {
   /** Initial settings document (migrated like a settings file). Default: empty, i.e. the local emulator profile. */
@@ -36,7 +44,7 @@ export interface PreviewCore extends TrayBridge {
 export async function createPreviewCore(options: PreviewCoreOptions = {}): Promise<PreviewCore> {
   const core = new TrayCore({
     settings: new MemorySettingsStore(options.settings ?? {}),
-    secrets: new MemorySecretStore(options.secrets ?? {}),
+    secrets: new MemorySecretStore(options.secrets ?? {}, PREVIEW_SECRET_STORE),
     // The preview has no OS login items; the setting is kept in memory only.
     loginItems: { setStartAtLogin: () => undefined },
     ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),

@@ -102,7 +102,7 @@ export interface ProfileSettingsView {
   id: string;
   name: string;
   accessKeyId: string;
-  /** Whether a secret is stored in the keychain; the secret itself never reaches the renderer. */
+  /** Whether a secret is stored (SettingsView.secretStore says where); the secret itself never reaches the renderer. */
   hasSecret: boolean;
   region: string;
   endpoint: string;
@@ -117,6 +117,11 @@ export interface SettingsView {
   profiles: ProfileSettingsView[];
   activeProfileId: string;
   startAtLogin: boolean;
+  /**
+   * Where the secrets are kept (system keychain, Electron safeStorage file, or memory only),
+   * in one sentence for the settings page. The core always sets it.
+   */
+  secretStore?: { kind: 'keychain' | 'safeStorage' | 'memory'; description: string };
 }
 
 export interface ProfileInput extends Omit<ProfileSettingsView, 'hasSecret' | 'id'> {

@@ -72,9 +72,12 @@ describe('Electron main process wiring (fake electron)', () => {
     expect(report.badPayloadRejected).toMatch(/setServicePaused: argument 2 has characters|argument 3 must be true or false/);
   });
 
-  it('keeps the secret out of the settings file', () => {
+  it('keeps the secret out of the settings file, in the keychain, and says so', () => {
     expect(report.settingsProfiles).toEqual(['local', 'work']);
     expect(report.secretInSettingsFile).toBe(false);
+    expect(report.hasSecret).toBe(true);
+    expect(report.secretStore).toMatchObject({ kind: 'keychain', description: expect.stringMatching(/system keychain \(keytar\)/) });
+    expect(report.safeStorageFile).toBeNull();
   });
 
   it('opens the locked-down popover with the built renderer and preload', () => {
@@ -99,4 +102,46 @@ describe('Electron main process wiring (fake electron)', () => {
     expect(report.permissionGranted).toBe(false);
     expect(report.quit).toBe(true);
   });
+});
+
+/** The main process as it runs where keytar did not build (no libsecret at `npm ci`): the optional dependency is absent. */
+async function runMainWithoutKeytar(safeStorageBackend: string): Promise<Record<string, unknown>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tray-main-nokeytar-'));
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(here, 'fixtures/runMainWithFakeElectron.mjs')], {
+      env: {
+        ...process.env,
+        FAKE_KEYTAR: 'missing',
+        FAKE_SAFE_STORAGE_BACKEND: safeStorageBackend,
+        FAKE_ELECTRON_USER_DATA: dir,
+        FAKE_ELECTRON_HOME: dir,
+        XDG_CONFIG_HOME: path.join(dir, 'config'),
+      },
+      timeout: 40_000,
+    });
+    const lines = stdout.trim().split('\n');
+    return { ...(JSON.parse(lines.at(-1)!) as Record<string, unknown>), log: lines.slice(0, -1).join('\n') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('Electron main process without keytar', () => {
+  it('keeps secrets with Electron safeStorage: ciphertext only, mode 0600, and says which store', async () => {
+    const run = await runMainWithoutKeytar('gnome_libsecret');
+    expect(run.hasSecret).toBe(true);
+    expect(run.secretInSettingsFile).toBe(false);
+    expect(run.safeStorageFile).toEqual({ ids: ['work'], plain: false, mode: '600' });
+    expect(run.secretStore).toMatchObject({ kind: 'safeStorage', description: expect.stringMatching(/Electron safeStorage \(key in gnome_libsecret\)/) });
+    expect(run.log).toMatch(/keytar is not available \(keytar: Cannot find package 'keytar'/);
+    // Everything else still works.
+    expect(run.dialogs).toEqual(['Pause Doubao TTS (big model)?']);
+  }, 60_000);
+
+  it('keeps them in memory only, and says so, where safeStorage has no keychain for its key', async () => {
+    const run = await runMainWithoutKeytar('basic_text');
+    expect(run.hasSecret).toBe(true);
+    expect(run.safeStorageFile).toBeNull();
+    expect(run.secretStore).toMatchObject({ kind: 'memory', description: expect.stringMatching(/in memory only until you quit.*backend basic_text/) });
+  }, 60_000);
 });

@@ -15,6 +15,8 @@ import type { ConfirmDialog } from './confirmDialog.js';
 /** The regions the console API answers in (packages/client unknowns.ts KNOWN_REGIONS; the renderer bundles no Node code). */
 const REGIONS = ['cn-north-1', 'cn-beijing'] as const;
 const NEW_PROFILE = '__new__';
+/** "Stored …" for each kind of secret store. */
+const STORE_PLACE = { keychain: 'in keychain', safeStorage: 'encrypted (safeStorage)', memory: 'in memory only' } as const;
 
 const NEW_PROFILE_DEFAULTS: ProfileSettingsView = {
   id: '',
@@ -50,6 +52,8 @@ export class SettingsPanel {
     useEmulator: HTMLInputElement;
   };
   private readonly secretState: HTMLElement;
+  /** Where the secrets are kept (keychain, safeStorage file, memory), as the backend says. */
+  private readonly secretStore: HTMLElement;
   private readonly status: HTMLElement;
   private readonly testResult: HTMLElement;
   private readonly deleteButton: HTMLButtonElement;
@@ -83,6 +87,7 @@ export class SettingsPanel {
       useEmulator: h('input', { id: 'useEmulator', name: 'useEmulator', type: 'checkbox' }),
     };
     this.secretState = h('span', { id: 'secret-state', class: 'field-hint', 'data-field': 'secret-state' });
+    this.secretStore = h('p', { class: 'field-hint', 'data-field': 'secret-store' });
     this.status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite', 'data-field': 'settings-status' });
     this.testResult = h('div', { class: 'test-result', role: 'status', 'aria-live': 'polite', 'data-field': 'test-result' });
     this.deleteButton = h('button', { type: 'button', class: 'btn btn-danger-quiet', 'data-action': 'delete-profile', onclick: () => void this.remove() }, '删除 Delete');
@@ -137,6 +142,7 @@ export class SettingsPanel {
         h('section', { class: 'card', 'aria-labelledby': 'general-title' },
           h('h2', { class: 'card-title', id: 'general-title' }, '通用 ', h('span', { class: 'en' }, 'General')),
           check(this.startAtLogin, '开机启动 Start at login'),
+          this.secretStore,
         ),
       ),
       // Save stays in reach (and its result in sight) however far the form is scrolled.
@@ -173,6 +179,7 @@ export class SettingsPanel {
   private apply(settings: SettingsView, profileId?: string): void {
     this.settings = settings;
     this.startAtLogin.checked = settings.startAtLogin;
+    setText(this.secretStore, settings.secretStore?.description ?? '');
     const wanted = profileId ?? (settings.profiles.some((p) => p.id === this.editingId) ? this.editingId : settings.activeProfileId);
     this.profilePicker.replaceChildren(
       ...settings.profiles.map((p) => h('option', { value: p.id }, p.name)),
@@ -205,9 +212,10 @@ export class SettingsPanel {
   }
 
   private showSecretState(hasSecret: boolean): void {
-    setText(this.secretState, hasSecret ? '✓ 已存储在钥匙串 Stored in keychain — 留空则保持不变 leave empty to keep' : '未设置 Not set');
+    const where = STORE_PLACE[this.settings?.secretStore?.kind ?? 'keychain'];
+    setText(this.secretState, hasSecret ? `✓ 已存储 Stored ${where} — 留空则保持不变 leave empty to keep` : '未设置 Not set');
     this.secretState.classList.toggle('is-stored', hasSecret);
-    this.fields.secret.placeholder = hasSecret ? '•••••• (stored in keychain)' : '输入密钥 Enter secret';
+    this.fields.secret.placeholder = hasSecret ? `•••••• (stored ${where})` : '输入密钥 Enter secret';
   }
 
   /** The form as a ProfileInput, or a reason it cannot be one. */
