@@ -1,3 +1,4 @@
+import { DEFAULT_REGION } from '@volc-speech/client';
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
@@ -49,8 +50,8 @@ export class VolcSpeechApi implements ICredentialType {
         { name: 'cn-north-1', value: 'cn-north-1' },
         { name: 'Custom', value: 'custom' },
       ],
-      default: 'cn-north-1',
-      description: 'Region the requests are signed for; cn-north-1 and cn-beijing are both reported to work',
+      default: DEFAULT_REGION,
+      description: "Region the requests are signed for: cn-beijing, as in Volcengine's own examples; cn-north-1 is accepted too",
     },
     {
       displayName: 'Custom Region',
@@ -65,8 +66,9 @@ export class VolcSpeechApi implements ICredentialType {
       name: 'endpoint',
       type: 'string',
       default: 'https://open.volcengineapi.com',
-      placeholder: 'e.g. http://127.0.0.1:8787',
-      description: 'Volcengine OpenAPI gateway; for local use, the URL of the volc-speech emulator',
+      placeholder: 'e.g. https://open.volcengineapi.com',
+      description: 'Volcengine OpenAPI gateway, starting with https://; for local tests, the http:// URL of the volc-speech emulator',
+      hint: 'Must start with https:// (or http:// for a local emulator)',
     },
   ];
 }

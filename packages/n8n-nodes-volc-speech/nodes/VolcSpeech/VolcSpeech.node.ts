@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { properties } from './actions/versionDescription';
+import { properties, subtitle } from './actions/versionDescription';
 import { router } from './actions/router';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
@@ -12,7 +12,7 @@ export class VolcSpeech implements INodeType {
     icon: { light: 'file:volcSpeech.svg', dark: 'file:volcSpeech.dark.svg' },
     group: ['transform'],
     version: 1,
-    subtitle: '={{ $parameter["operation"] }}',
+    subtitle,
     description: 'Manage Volcengine Doubao Speech: timbres, API keys, service, resource packs, tags, voice cloning and monitoring',
     defaults: { name: 'Volcengine Speech' },
     usableAsTool: true,

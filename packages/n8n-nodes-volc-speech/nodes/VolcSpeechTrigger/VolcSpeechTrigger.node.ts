@@ -12,7 +12,8 @@ export class VolcSpeechTrigger implements INodeType {
     icon: { light: 'file:volcSpeechTrigger.svg', dark: 'file:volcSpeechTrigger.dark.svg' },
     group: ['trigger'],
     version: 1,
-    subtitle: '={{ $parameter["event"] }}',
+    subtitle:
+      '={{ $parameter["event"] === "quotaThreshold" ? "Quota Threshold Crossed" : $parameter["event"] === "serviceStatusChanged" ? "Service Status Changed" : $parameter["event"] === "voiceExpiringSoon" ? "Voice Expiring Soon" : "Voice Training Finished" }}',
     description: 'Starts the workflow when a speech quota crosses a threshold, the service status changes, or a cloned voice finishes training or expires soon',
     defaults: { name: 'Volcengine Speech Trigger' },
     polling: true,

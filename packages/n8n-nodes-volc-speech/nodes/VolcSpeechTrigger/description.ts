@@ -12,6 +12,13 @@ const show = (event: TriggerEvent[], extra: Record<string, string[]> = {}): INod
 
 export const properties: INodeProperties[] = [
   {
+    displayName:
+      'Test runs ("Fetch Test Event", "Execute workflow") show what is due now, or one sample marked "sample", and never record it. Every test item is marked "fromTestRun": Pause, Terminate, orders, renewals and key deletions refuse it, so a test click cannot stop service or spend money.',
+    name: 'testRunNotice',
+    type: 'notice',
+    default: '',
+  },
+  {
     displayName: 'Event',
     name: 'event',
     type: 'options',
@@ -58,12 +65,12 @@ export const properties: INodeProperties[] = [
       {
         name: 'Rate-Limit Use',
         value: 'rateLimit',
-        description: 'QPS or concurrency use against its limit today (QuotaMonitoring)',
+        description: 'QPS or concurrency use today against its limit',
       },
       {
         name: 'Resource-Pack Spend',
         value: 'resourcePack',
-        description: 'Amount used of the purchased resource packs (ResourcePacksStatus Harvest)',
+        description: 'Amount used of the resource packs you bought',
       },
     ],
     default: 'resourcePack',
@@ -73,7 +80,7 @@ export const properties: INodeProperties[] = [
     name: 'thresholdPercent',
     type: 'number',
     displayOptions: show(['quotaThreshold']),
-    typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+    typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 1 },
     default: 95,
     description: 'Fire when the use reaches this percentage; fires once until the use drops below again',
   },
@@ -139,7 +146,7 @@ export const properties: INodeProperties[] = [
     displayOptions: show(['serviceStatusChanged']),
     typeOptions: { minValue: 0, numberPrecision: 0 },
     default: 0,
-    description: 'Blueprint ID sent with ServiceStatus; 0 picks the one known for the resource (10029 for big-model TTS)',
+    description: 'Product blueprint of the service; 0 picks the one known for the resource (10029 for Doubao TTS)',
   },
 
   // ── Cloned voices ──────────────────────────────────────────────────────────
@@ -148,7 +155,7 @@ export const properties: INodeProperties[] = [
     name: 'withinDays',
     type: 'number',
     displayOptions: show(['voiceExpiringSoon']),
-    typeOptions: { minValue: 0, numberPrecision: 2 },
+    typeOptions: { minValue: 1, numberPrecision: 0 },
     default: 7,
     description: 'Fire for voices that expire within this many days; once per voice and expiry date',
   },

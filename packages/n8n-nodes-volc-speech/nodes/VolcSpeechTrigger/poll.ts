@@ -1,8 +1,10 @@
 /**
  * One poll: observe what the chosen event watches, compare with what this node remembers
  * (workflow static data, saved by n8n between polls of an active workflow), emit each new
- * event once. "Fetch Test Event" (manual mode) ignores and keeps the memory, and when nothing
- * is due shows one sample item (`sample: true`) built from the current observation.
+ * event once. A test run (manual mode: "Fetch Test Event", "Execute workflow" in the editor)
+ * ignores and keeps the memory, shows what is really due or else one sample item
+ * (`sample: true`), and marks every item `fromTestRun: true` so that Pause, Terminate, orders,
+ * renewals and key deletions downstream refuse it.
  */
 import { BLUEPRINT_ID_BY_RESOURCE, serviceDay } from '@volc-speech/client';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
@@ -10,6 +12,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { callAction, listAction } from '../VolcSpeech/transport';
 import type { CallOptions } from '../VolcSpeech/transport';
 import { toNodeError } from '../VolcSpeech/helpers/errors';
+import { TEST_RUN_MARKER } from '../VolcSpeech/helpers/notices';
 import type { TriggerEvent } from './description';
 import { detectQuotaCrossings, packObservations, rateLimitObservations } from './events/quota';
 import type { Detection, QuotaMemory, QuotaObservation } from './events/quota';
@@ -166,7 +169,11 @@ export async function pollEvents(this: IPollFunctions, now: Date = new Date()): 
   }
 
   let events = outcome.events;
-  if (manual && events.length === 0 && outcome.sample) events = [outcome.sample];
-  if (manual) events = events.slice(0, 10);
+  if (manual) {
+    // A test run shows what is really due, else one sample; every item carries the test marker,
+    // which the node's operations that stop service or spend money refuse (router.ts).
+    if (events.length === 0 && outcome.sample) events = [outcome.sample];
+    events = events.slice(0, 10).map((item) => ({ ...item, [TEST_RUN_MARKER]: true }));
+  }
   return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
 }

@@ -135,8 +135,9 @@ describe('errors', () => {
       httpStatus: 400,
       requestId: expect.stringMatching(/^req-/),
       retryable: false,
-      error: expect.stringContaining('DeleteAPIKey failed'),
+      error: 'InvalidParameter.ID (100012): API key 42 does not exist',
     });
+    expect(JSON.stringify(items![0]!.json)).not.toMatch(/VOLC_|volc-speech /);
   });
 
   it('reports a bad field value as a NodeOperationError before calling the API', async () => {
@@ -189,6 +190,68 @@ describe('dropdowns and the credential test', () => {
     fakeApi({ ListAPIKeys: () => { throw new ServiceFault(401, 'SignatureDoesNotMatch', 'The request signature we calculated does not match', 100_010); } }).install();
     const result = await nodeType.methods.credentialTest.volcSpeechApiTest.call(testContext, credential({ ...TEST_CREDENTIALS, region: 'custom', customRegion: 'cn-beijing' }));
     expect(result.status).toBe('Error');
-    expect(result.message).toMatch(/^SignatureDoesNotMatch \(100010\): The request signature we calculated does not match — Action ListAPIKeys · HTTP 401 · RequestId req-\d+\. Check the secret key/);
+    expect(result.message).toMatch(/^SignatureDoesNotMatch \(100010\): The request signature we calculated does not match — Action ListAPIKeys · HTTP 401 · RequestId req-\d+\. Check the Secret Access Key in the credential \(open the credential and click Test\)/);
+    expect(result.message).not.toMatch(/VOLC_|volc-speech /);
+  });
+
+  it('the credential test refuses an Endpoint without a scheme in one sentence, before any request', async () => {
+    const api = fakeApi({}).install();
+    const result = await nodeType.methods.credentialTest.volcSpeechApiTest.call(testContext, credential({ ...TEST_CREDENTIALS, endpoint: 'open.volcengineapi.com' }));
+    expect(result).toEqual({
+      status: 'Error',
+      message: 'The Endpoint in the credential must start with https:// (for example https://open.volcengineapi.com), or http:// for a local emulator.',
+    });
+    expect(api.calls).toHaveLength(0);
+  });
+});
+
+describe('guards on operations that stop service or spend money', () => {
+  const pause = { resource: 'service', operation: 'PauseService', resourceIds: ['volc.service_type.10029'] };
+
+  it('refuses an item from a trigger test run and sends nothing', async () => {
+    const api = fakeApi({ PauseService: () => ({}) }).install();
+    const context = executeContext(nodeType, { parameters: pause, items: [{ json: { event: 'quotaThresholdCrossed', fromTestRun: true } }] });
+    const error = await nodeType.execute.call(context).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NodeOperationError);
+    expect((error as Error).message).toBe('Pause Service did not run: this item comes from a test run of the Volcengine Speech Trigger');
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it('runs for a real trigger item', async () => {
+    const api = fakeApi({ PauseService: () => ({}) }).install();
+    const context = executeContext(nodeType, { parameters: pause, items: [{ json: { event: 'quotaThresholdCrossed' } }] });
+    const [items] = await nodeType.execute.call(context);
+    expect(items?.[0]?.json).toMatchObject({ success: true, action: 'PauseService' });
+    expect(api.callsOf('PauseService')).toHaveLength(1);
+  });
+
+  it('refuses an AI agent unless "Allow AI Agent to Run This" is on', async () => {
+    const api = fakeApi({ PauseService: () => ({}) }).install();
+    const asTool = (parameters: Record<string, unknown>) => {
+      const context = executeContext(nodeType, { parameters: parameters as never });
+      const node = context.getNode();
+      const read = context.getNodeParameter.bind(context);
+      // n8n shows the switch only on the tool variant (`@tool`), which the faked context cannot resolve.
+      const getNodeParameter = (name: string, ...rest: unknown[]) => (name === 'allowAiAgent' ? (parameters.allowAiAgent ?? false) : (read as (...args: unknown[]) => unknown)(name, ...rest));
+      return Object.assign(context, { getNode: () => ({ ...node, type: `${node.type}Tool` }), getNodeParameter });
+    };
+    const refused = await nodeType.execute.call(asTool(pause)).catch((caught: unknown) => caught);
+    expect((refused as Error).message).toBe('Pause Service is not allowed for AI agents on this node');
+    expect((refused as NodeOperationError).description).toMatch(/human review for tools/);
+    expect(api.calls).toHaveLength(0);
+    const [items] = await nodeType.execute.call(asTool({ ...pause, allowAiAgent: true }));
+    expect(items?.[0]?.json).toMatchObject({ success: true });
+    expect(api.callsOf('PauseService')).toHaveLength(1);
+    // A read stays callable by any agent.
+    fakeApi({ ServiceStatus: () => ({ Status: 'Running' }) }).install();
+    const [status] = await nodeType.execute.call(asTool({ resource: 'service', operation: 'ServiceStatus', resourceId: { __rl: true, mode: 'id', value: 'volc.service_type.10029' }, blueprintId: 10029 }));
+    expect(status?.[0]?.json).toMatchObject({ Status: 'Running' });
+  });
+
+  it('shows a subtitle of display names on the canvas', () => {
+    const subtitle = String(nodeType.description.subtitle);
+    expect(subtitle).toContain('"PauseService" ? "Pause: Service"');
+    expect(subtitle).toContain('"ListAPIKeys" ? "List: API Key"');
+    expect(subtitle).toContain('"OrderResourcePacks" ? "Order: Resource Pack"');
   });
 });

@@ -96,21 +96,21 @@ describe('coverage of the action table', () => {
     }
   });
 
-  it('puts a notice on exactly the disruptive and paid operations', () => {
+  it('puts a notice and an AI-agent switch on exactly the operations that stop service, break apps or spend money', () => {
     const withNotice = ACTION_NAMES.filter((action) => fieldsOf(action).some((property) => property.type === 'notice'));
-    expect(withNotice.sort()).toEqual(ACTION_NAMES.filter((action) => needsExplicitConfirmation(ACTIONS[action])).sort());
-    expect(withNotice.sort()).toEqual(
-      [
-        'FormalizeResourcePacks',
-        'OrderAccessResourcePacks',
-        'OrderResourcePacks',
-        'PauseService',
-        'RenewAccessResourcePacks',
-        'TerminateService',
-      ].sort(),
-    );
-    expect(field('OrderResourcePacks', 'notice').displayName).toMatch(/costs money/);
-    expect(field('PauseService', 'notice').displayName).toMatch(/production/);
+    const guarded = ACTION_NAMES.filter((action) => needsExplicitConfirmation(ACTIONS[action]) || action === 'DeleteAPIKey' || action === 'UpdateAPIKey');
+    expect(withNotice.sort()).toEqual(guarded.sort());
+    expect(guarded).toEqual(expect.arrayContaining(['FormalizeResourcePacks', 'OrderAccessResourcePacks', 'OrderResourcePacks', 'PauseService', 'RenewAccessResourcePacks', 'TerminateService']));
+    for (const action of guarded) {
+      expect(field(action, 'allowAiAgent')).toMatchObject({ type: 'boolean', default: false, displayOptions: { show: { '@tool': [true] } } });
+      // Written for people: no action names, and the guards are spelled out.
+      expect(field(action, 'notice').displayName).not.toMatch(/\b[A-Z][a-z]+[A-Z]\w+\b/);
+      expect(field(action, 'notice').displayName).toMatch(/human review/);
+    }
+    expect(field('PauseService', 'notice').displayName).toMatch(/can be undone and costs nothing/);
+    expect(field('TerminateService', 'notice').displayName).toMatch(/cannot be undone/);
+    expect(field('OrderResourcePacks', 'notice').displayName).toMatch(/charges your Volcengine account/);
+    expect(field('DeleteAPIKey', 'notice').displayName).toMatch(/breaks every app/);
   });
 
   it('gives every list operation Return All and Limit', () => {
@@ -174,9 +174,12 @@ describe('field generation rules', () => {
     expect(fieldsOf('PauseService').map((property) => property.name)).toContain('resourceIds');
   });
 
-  it("appends the table's `unsure` note to the description", () => {
-    expect(additional('ResourcePacksStatus', 'displayRule').description).toBe('Display rule. Unsure: Values unknown.');
-    expect(field('ListMegaTTSTrainStatus', 'state').description).toMatch(/Unsure: Required by the 2025-05-21 SDK/);
+  it("keeps the table's maintainer notes (`unsure`) out of field descriptions", () => {
+    for (const action of ACTION_NAMES) {
+      const text = JSON.stringify(fieldsOf(action));
+      expect(text, action).not.toMatch(/Unsure|unsure:/);
+    }
+    expect(additional('ResourcePacksStatus', 'displayRule').description ?? 'Display rule').toBe('Display rule');
   });
 
   it('uses dropdowns for API keys and a searchable locator for single resource IDs', () => {

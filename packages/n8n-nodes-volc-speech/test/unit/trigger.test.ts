@@ -187,8 +187,19 @@ describe('polls with a faked n8n context', () => {
     fakeApi({ ResourcePacksStatus: () => ({ Packs: [pack('tts', 1000, 100)], TotalCount: 1 }) }).install();
     const staticData: IDataObject = {};
     const result = await pollEvents.call(pollContext(nodeType, { parameters: { event: 'quotaThreshold' }, staticData, mode: 'manual' }), NOW);
-    expect(result?.[0]?.[0]?.json).toMatchObject({ event: 'quotaThresholdCrossed', sample: true, percentUsed: 10 });
+    expect(result?.[0]?.[0]?.json).toMatchObject({ event: 'quotaThresholdCrossed', sample: true, percentUsed: 10, fromTestRun: true });
     expect(staticData).toEqual({});
+  });
+
+  it('a test run marks really due events too, and does not use them up', async () => {
+    fakeApi({ ResourcePacksStatus: () => ({ Packs: [pack('tts', 1000, 990)], TotalCount: 1 }) }).install();
+    const staticData: IDataObject = {};
+    const manual = await pollEvents.call(pollContext(nodeType, { parameters: { event: 'quotaThreshold' }, staticData, mode: 'manual' }), NOW);
+    expect(manual?.[0]?.[0]?.json).toMatchObject({ event: 'quotaThresholdCrossed', percentUsed: 99, fromTestRun: true });
+    expect(manual?.[0]?.[0]?.json.sample).toBeUndefined();
+    const real = await pollEvents.call(pollContext(nodeType, { parameters: { event: 'quotaThreshold' }, staticData }), NOW);
+    expect(real?.[0]?.[0]?.json).toMatchObject({ event: 'quotaThresholdCrossed', percentUsed: 99 });
+    expect(real?.[0]?.[0]?.json.fromTestRun).toBeUndefined();
   });
 
   it('turns a failed call into a NodeApiError', async () => {

@@ -1,13 +1,14 @@
 /**
  * Client errors → n8n errors. A service failure becomes a NodeApiError whose message is the
  * service's code and message and whose description carries the RequestId (what Volcengine
- * support asks for) and the client's hint; with "Continue On Fail" the same facts become the
+ * support asks for) and what to do next in n8n's words (hints.ts); with "Continue On Fail" the same facts become the
  * item's JSON.
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
 import { FieldValueError } from './fields';
+import { n8nHint } from './hints';
 
 /** The fields of the client's VolcSpeechError that matter here (checked by shape, not class). */
 export interface ServiceErrorShape {
@@ -35,13 +36,13 @@ export function isServiceError(error: unknown): error is ServiceErrorShape {
 export function errorItemJson(error: unknown): IDataObject {
   if (isServiceError(error)) {
     const json: IDataObject = {
-      error: error.message,
+      error: serviceErrorMessage(error),
       action: error.action,
       code: error.code,
       message: error.serviceMessage,
       kind: error.kind,
       retryable: error.retryable,
-      hint: error.hint,
+      hint: n8nHint(error),
     };
     if (error.codeN !== undefined) json.codeN = error.codeN;
     if (error.httpStatus !== undefined) json.httpStatus = error.httpStatus;
@@ -64,18 +65,18 @@ export function serviceErrorDescription(error: ServiceErrorShape): string {
   const facts = [`Action ${error.action}`];
   if (error.httpStatus !== undefined) facts.push(`HTTP ${error.httpStatus}`);
   facts.push(`RequestId ${error.requestId ?? 'none (the request got no answer)'}`);
-  return `${facts.join(' · ')}. ${error.hint}`.trim();
+  return `${facts.join(' · ')}. ${n8nHint(error)}`.trim();
 }
 
 /** Whatever was thrown → the error n8n shows. */
 export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
   if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
   if (error instanceof FieldValueError) {
-    return new NodeOperationError(node, error.message, { itemIndex, description: `Check the field ${error.field}.` });
+    return new NodeOperationError(node, error.message, { itemIndex, description: n8nHint({ action: '', kind: 'validation', code: '', field: error.field, hint: '' }) });
   }
   if (isServiceError(error)) {
     if (error.kind === 'validation' || error.kind === 'credentials') {
-      return new NodeOperationError(node, error.message, { itemIndex, description: error.hint });
+      return new NodeOperationError(node, `${error.action}: ${error.serviceMessage || error.code}`, { itemIndex, description: n8nHint(error) });
     }
     const response: JsonObject = {
       code: error.code,

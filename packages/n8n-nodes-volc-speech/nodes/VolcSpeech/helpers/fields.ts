@@ -6,7 +6,8 @@
  * string[] → comma-separated string (or multiOptions when a dropdown can list the values),
  * object → collection, object[] → fixedCollection with multiple values. Required fields stand
  * on their own; optional ones go into "Additional Fields" unless an operation promotes them.
- * The table's `unsure` note is appended to the description, so users see what is not known.
+ * The table's `unsure` notes are for maintainers (unknowns.ts, the package README), not field
+ * descriptions: users read what the field does.
  */
 import type { FieldSchema, FieldSpec } from '@volc-speech/client';
 import type { IDataObject, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
@@ -52,8 +53,7 @@ export interface FieldBinding {
 
 function baseDescription(spec: FieldSpec, override?: FieldOverride): string {
   const doc = override?.description ?? spec.doc;
-  const unsure = spec.unsure ? `Unsure: ${spec.unsure}` : undefined;
-  return toDescription(doc, spec.type === 'string[]' && !override?.options && !override?.loadOptionsMethod ? 'Comma-separated list' : undefined, unsure);
+  return toDescription(doc, spec.type === 'string[]' && !override?.options && !override?.loadOptionsMethod ? 'Comma-separated list' : undefined);
 }
 
 function booleanDescription(text: string): string {

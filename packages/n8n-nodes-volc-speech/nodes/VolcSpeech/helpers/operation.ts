@@ -3,7 +3,7 @@
  * the operation file its dropdown option, its fields (generated, see fields.ts) and a default
  * `run` that maps the item's parameters to the request and calls the transport.
  */
-import { ACTIONS, needsExplicitConfirmation } from '@volc-speech/client';
+import { ACTION_GROUPS, ACTIONS } from '@volc-speech/client';
 import type { ActionName, ActionSpec } from '@volc-speech/client';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
@@ -11,6 +11,7 @@ import { callAction, listAction } from '../transport';
 import { buildRequest, generateFields } from './fields';
 import type { FieldBinding, FieldOverrides } from './fields';
 import { toDescription } from './naming';
+import { ALLOW_AI_AGENT, isGuarded, noticeText } from './notices';
 
 export type ResourceName = ActionSpec['group'];
 
@@ -37,6 +38,10 @@ export interface Operation {
   readonly description: INodeProperties[];
   readonly bindings: readonly FieldBinding[];
   readonly list?: { itemsField: string };
+  /** Stops service, breaks apps or spends money: refused for trigger test items and unapproved AI agents. */
+  readonly guarded: boolean;
+  /** The canvas subtitle, e.g. `Pause: Service`. */
+  readonly subtitle: string;
   /** The API request for one item. */
   request(context: IExecuteFunctions, itemIndex: number): IDataObject;
   /** The default behaviour: call the action (or page through it) and return the output rows. */
@@ -75,13 +80,28 @@ function listFields(): INodeProperties[] {
   ];
 }
 
-function noticeFor(spec: ActionSpec): INodeProperties | undefined {
-  if (!needsExplicitConfirmation(spec)) return undefined;
-  const text =
-    spec.effect === 'spends'
-      ? `${spec.name} places an order that costs money. It runs every time this node runs and is never retried automatically: make sure the workflow cannot trigger it by accident.`
-      : `${spec.name} stops or removes production service. It runs every time this node runs and is never retried automatically: make sure the workflow cannot trigger it by accident.`;
-  return { displayName: text, name: 'notice', type: 'notice', default: '' };
+function guardFields(spec: ActionSpec): INodeProperties[] {
+  if (!isGuarded(spec)) return [];
+  const text = noticeText(spec.name as ActionName) ?? 'This operation changes production service. It is never retried automatically.';
+  return [
+    { displayName: text, name: 'notice', type: 'notice', default: '' },
+    {
+      displayName: 'Allow AI Agent to Run This',
+      name: ALLOW_AI_AGENT,
+      type: 'boolean',
+      default: false,
+      displayOptions: { show: { '@tool': [true] } },
+      description:
+        "Whether an AI agent may run this operation. Off: the tool refuses every call. Turn it on only together with n8n's human review for tools.",
+    },
+  ];
+}
+
+/** `Pause Service` in resource `Service` → `Pause: Service`; `List API Keys` in `API Key` → `List: API Key`. */
+export function subtitleOf(operationName: string, resourceLabel: string): string {
+  const noun = resourceLabel.replace(/s$/, '');
+  const verb = operationName.replace(new RegExp(`\\s*\\b${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\b`, 'i'), '').trim();
+  return verb && verb !== operationName ? `${verb}: ${resourceLabel}` : `${operationName}: ${resourceLabel}`;
 }
 
 /** Limits each field to its own resource + operation, as n8n's `updateDisplayOptions` does. */
@@ -99,13 +119,14 @@ export function defineOperation(config: OperationConfig): Operation {
     ...(config.promote ? { promote: config.promote } : {}),
     ...(config.overrides ? { overrides: config.overrides } : {}),
   });
-  const notice = noticeFor(spec);
-  const properties = [...(notice ? [notice] : []), ...generated.properties, ...(config.list ? listFields() : [])];
+  const properties = [...guardFields(spec), ...generated.properties, ...(config.list ? listFields() : [])];
   const summary = spec.summary.replace(/\s*\(.*\)$/, '');
+  const description = toDescription(summary);
   const option: INodePropertyOptions = {
     name: config.name,
     value: spec.name,
-    description: toDescription(`${summary} (${spec.name})`),
+    // A description that only repeats the name says nothing (and n8n's linter objects).
+    ...(description.toLowerCase() !== config.name.toLowerCase() ? { description } : {}),
     action: config.actionLabel,
   };
 
@@ -115,6 +136,8 @@ export function defineOperation(config: OperationConfig): Operation {
     option,
     description: showOnlyFor(spec.group, spec.name, properties),
     bindings: generated.bindings,
+    guarded: isGuarded(spec),
+    subtitle: subtitleOf(config.name, ACTION_GROUPS[spec.group].label),
     ...(config.list ? { list: config.list } : {}),
     request(context, itemIndex) {
       const request = buildRequest(generated.bindings, (name, fallback, options) => context.getNodeParameter(name, itemIndex, fallback, options));

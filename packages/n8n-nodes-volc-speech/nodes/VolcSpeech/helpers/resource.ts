@@ -1,10 +1,11 @@
 import { ACTION_GROUPS } from '@volc-speech/client';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ResourceName } from './operation';
+import type { Operation, ResourceName } from './operation';
 
 /** What an `<operation>.operation.ts` module exports. */
 export interface OperationModule {
+  operation: Pick<Operation, 'guarded' | 'spec' | 'option'>;
   option: INodePropertyOptions;
   description: INodeProperties[];
   execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;

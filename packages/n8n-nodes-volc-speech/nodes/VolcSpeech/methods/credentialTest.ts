@@ -6,11 +6,13 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { isServiceError, serviceErrorDescription, serviceErrorMessage } from '../helpers/errors';
-import { createClient, endpointOf, regionOf } from '../transport';
+import { createClient, endpointOf, endpointProblem, regionOf } from '../transport';
 import type { VolcSpeechApiCredentials } from '../transport';
 
 export async function volcSpeechApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
   const credentials = (credential.data ?? {}) as unknown as VolcSpeechApiCredentials;
+  const problem = endpointProblem(credentials);
+  if (problem) return { status: 'Error', message: problem };
   try {
     const client = createClient(credentials);
     await client.call('ListAPIKeys', { ProjectName: 'default' });

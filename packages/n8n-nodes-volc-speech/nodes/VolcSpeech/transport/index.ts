@@ -30,11 +30,36 @@ export function regionOf(credentials: VolcSpeechApiCredentials): string {
   return credentials.region?.trim() || DEFAULT_REGION;
 }
 
+/** The one sentence shown when the credential's Endpoint has no scheme (or is not a URL at all). */
+export const ENDPOINT_SCHEME_MESSAGE =
+  'The Endpoint in the credential must start with https:// (for example https://open.volcengineapi.com), or http:// for a local emulator.';
+
 export function endpointOf(credentials: VolcSpeechApiCredentials): string {
   return (credentials.endpoint?.trim() || DEFAULT_ENDPOINT).replace(/\/+$/, '');
 }
 
+/** `open.volcengineapi.com` would reach OpenSSL as a raw error; refuse it with a sentence instead. */
+export function endpointProblem(credentials: VolcSpeechApiCredentials): string | undefined {
+  const endpoint = endpointOf(credentials);
+  if (!/^https?:\/\/[^\s/]+/i.test(endpoint)) return ENDPOINT_SCHEME_MESSAGE;
+  try {
+    new URL(endpoint);
+    return undefined;
+  } catch {
+    return ENDPOINT_SCHEME_MESSAGE;
+  }
+}
+
+export class CredentialSettingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CredentialSettingError';
+  }
+}
+
 export function createClient(credentials: VolcSpeechApiCredentials): VolcSpeechClient {
+  const problem = endpointProblem(credentials);
+  if (problem) throw new CredentialSettingError(problem);
   const sessionToken = credentials.sessionToken?.trim();
   return new VolcSpeechClient({
     credentials: {
