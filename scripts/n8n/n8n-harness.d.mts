@@ -26,8 +26,10 @@ export interface N8nSandbox {
 }
 
 export interface CreateSandboxOptions {
-  /** folder with package.json (with its "n8n" section) and dist/ */
+  /** folder with package.json (with its "n8n" section) and dist/, copied in */
   packageDir?: string;
+  /** an `npm pack` tarball, installed the way n8n's Community Nodes install does (instead of packageDir) */
+  tarball?: string;
   /** defaults to package.json's name; must be n8n-nodes-* or @scope/n8n-nodes-* */
   packageName?: string;
   /** symlink instead of copy (default false) */
@@ -43,6 +45,32 @@ export interface CreateSandboxOptions {
 
 export declare function createN8nSandbox(options?: CreateSandboxOptions): Promise<N8nSandbox>;
 export declare function removeSandbox(sandbox: N8nSandbox): Promise<void>;
+
+export interface PackedPackage {
+  tarball: string;
+  /** paths inside the tarball, relative to package/ */
+  files: string[];
+  size: number;
+  unpackedSize: number;
+}
+/** `npm pack --json --pack-destination destDir` in packageDir. */
+export declare function packPackage(packageDir: string, destDir: string): Promise<PackedPackage>;
+/** Extract + strip dev/peer/optional deps + `npm install --install-strategy=shallow --ignore-scripts=true`, as n8n 2.40 does. */
+export declare function installPackageTarball(nodesDir: string, tarball: string): Promise<{ name: string; version: string; dir: string }>;
+
+export interface N8nServer {
+  url: string;
+  port: number;
+  /** `n8n-auth=…` of the owner account, for fetch and for a browser context */
+  cookie: string;
+  owner: { email: string; firstName: string; lastName: string; password: string };
+  pid: number | undefined;
+  log(): string;
+  /** Stops the process it started (SIGTERM, SIGKILL after 15 s). */
+  stop(): Promise<void>;
+}
+/** `n8n start` on a free loopback port with an owner account set up and logged in. */
+export declare function startN8nServer(sandbox: N8nSandbox, options?: { timeoutMs?: number; env?: Record<string, string> }): Promise<N8nServer>;
 
 export interface N8nProcessResult {
   code: number | null;

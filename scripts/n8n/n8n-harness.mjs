@@ -156,7 +156,9 @@ export function n8nEnv(userFolder, { encryptionKey = DEFAULT_ENCRYPTION_KEY, exp
 /**
  * Creates a temp N8N_USER_FOLDER with the built community package installed as n8n expects it.
  * @param {object} o
- * @param {string} o.packageDir  folder with package.json (+ its `n8n` section) and dist/
+ * @param {string} [o.packageDir]  folder with package.json (+ its `n8n` section) and dist/, copied in
+ * @param {string} [o.tarball]  an `npm pack` tarball, installed the way n8n's Community Nodes
+ *   install does it (see installPackageTarball); use instead of packageDir
  * @param {string} [o.packageName] defaults to package.json's name; must match n8n-nodes-* or @scope/n8n-nodes-*
  * @param {boolean} [o.link=false] symlink instead of copy (then `require('n8n-workflow')` in the
  *   package resolves from the package's real location, i.e. possibly a different n8n-workflow copy)
@@ -169,6 +171,7 @@ export function n8nEnv(userFolder, { encryptionKey = DEFAULT_ENCRYPTION_KEY, exp
  */
 export async function createN8nSandbox({
   packageDir,
+  tarball,
   packageName,
   link = false,
   include,
@@ -182,7 +185,11 @@ export async function createN8nSandbox({
   const nodesDir = path.join(userFolder, '.n8n', 'nodes');
   await mkdir(path.join(nodesDir, 'node_modules'), { recursive: true });
   const dependencies = {};
-  if (packageDir) {
+  if (tarball) {
+    const installed = await installPackageTarball(nodesDir, tarball);
+    packageName = installed.name;
+    dependencies[installed.name] = installed.version;
+  } else if (packageDir) {
     const pkgDir = path.resolve(packageDir);
     const pkgJson = JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8'));
     packageName ??= pkgJson.name;
@@ -221,6 +228,110 @@ export async function createN8nSandbox({
   );
   const env = { ...n8nEnv(userFolder, { encryptionKey, expressionEngine }), ...extraEnv };
   return { userFolder, env, packageName, dbPath: path.join(userFolder, '.n8n', 'database.sqlite') };
+}
+
+/**
+ * `npm pack` of a package folder into `destDir`; returns the tarball's path. What a user gets
+ * from the registry is this file.
+ */
+export async function packPackage(packageDir, destDir) {
+  const r = await runCommand('npm', ['pack', '--json', '--pack-destination', destDir], { cwd: packageDir });
+  if (r.code !== 0) throw new Error(`npm pack failed (exit ${r.code})\n${r.stderr}`);
+  const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
+  return { tarball: path.join(destDir, info.filename), files: info.files.map((f) => f.path), size: info.size, unpackedSize: info.unpackedSize };
+}
+
+/**
+ * Installs a community-package tarball into `<N8N_USER_FOLDER>/.n8n/nodes` the way n8n 2.40's
+ * Community Nodes install does (CommunityPackagesService.downloadPackage): extract it into
+ * node_modules/<name>, drop devDependencies/peerDependencies/optionalDependencies from its
+ * package.json, run `npm install --install-strategy=shallow --ignore-scripts=true …` inside it,
+ * and list it in nodes/package.json. Only the registry download (`npm pack name@version`) is
+ * replaced by the local tarball.
+ */
+export async function installPackageTarball(nodesDir, tarball) {
+  const listing = await runCommand('tar', ['-xzOf', tarball, 'package/package.json'], {});
+  if (listing.code !== 0) throw new Error(`${tarball} is not an npm tarball: ${listing.stderr}`);
+  const { name, version } = JSON.parse(listing.stdout);
+  if (!PACKAGE_NAME_RE.test(name)) throw new Error(`n8n only loads community packages named n8n-nodes-* or @scope/n8n-nodes-*; got "${name}"`);
+  const target = path.join(nodesDir, 'node_modules', ...name.split('/'));
+  await mkdir(target, { recursive: true });
+  const untar = await runCommand('tar', ['-xzf', path.resolve(tarball), '-C', target, '--strip-components=1'], {});
+  if (untar.code !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+  const pkgPath = path.join(target, 'package.json');
+  const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(await readFile(pkgPath, 'utf8'));
+  void devDependencies, void peerDependencies, void optionalDependencies;
+  await writeFile(pkgPath, JSON.stringify(pkg, null, 2));
+  const npm = await runCommand(
+    'npm',
+    ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+    { cwd: target },
+  );
+  if (npm.code !== 0) throw new Error(`npm install in ${target} failed (exit ${npm.code})\n${npm.stderr}`);
+  return { name, version, dir: target };
+}
+
+async function runCommand(command, args, { cwd }) {
+  const env = baseEnv();
+  env.PATH = [path.dirname(resolveNodeBin()), env.PATH].filter(Boolean).join(path.delimiter);
+  return await new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * `n8n start` in the sandbox on a free loopback port, with an owner account set up, for the
+ * editor and the REST API. Returns { url, port, cookie, owner, log(), stop() }; stop() ends
+ * the process it started (SIGTERM, then SIGKILL after 15 s).
+ */
+export async function startN8nServer(sandbox, { timeoutMs = 180_000, env: extraEnv = {} } = {}) {
+  const port = await getFreePort();
+  const env = { ...sandbox.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await getFreePort()), ...extraEnv };
+  const child = spawn(resolveNodeBin(), [resolveN8nBin(), 'start'], { cwd: sandbox.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (d) => (output += d));
+  child.stderr.setEncoding('utf8').on('data', (d) => (output += d));
+  const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode})\n${output.slice(-3000)}`);
+      if (Date.now() > deadline) throw new Error(`n8n start was not ready within ${timeoutMs} ms\n${output.slice(-3000)}`);
+      const ok = /Editor is now accessible/.test(output) && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false));
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const owner = { email: 'owner@example.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-Passw0rd' };
+    const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+    let cookie = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+    if (!setup.ok || !cookie) {
+      const login = await fetch(`${url}/rest/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+      });
+      if (!login.ok) throw new Error(`owner setup (${setup.status}) and login (${login.status}) failed: ${await login.text()}`);
+      cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+    }
+    return { url, port, cookie, owner, pid: child.pid, log: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** Deletes the sandbox folder. */
