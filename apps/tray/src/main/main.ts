@@ -2,7 +2,9 @@
  * The Electron main process: wiring only. Each service has one job (core: poller, state,
  * commands; settings store; secret store; tray presenter; window manager) and is built here.
  */
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, safeStorage, screen, session, Tray } from 'electron';
 import ElectronStore from 'electron-store';
@@ -12,7 +14,7 @@ import { IPC_EVENT_CHANNELS } from '../shared/ipc.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
 import { createLoginItems, ElectronNotifier } from './platformServices.js';
 import { installSecurity, isTrustedSenderUrl } from './security.js';
-import { panelAppearance } from './trayIcon/appearance.js';
+import { panelAppearance, readWindowsTaskbarLight } from './trayIcon/appearance.js';
 import { createTrayImage } from './trayIconImage.js';
 import { commandConfirmation } from './trayMenu.js';
 import { TrayPresenter } from './trayPresenter.js';
@@ -97,6 +99,7 @@ async function start(): Promise<void> {
   };
 
   let startAtLogin = (await core.getSettings()).startAtLogin;
+  let windowsTaskbarLight: boolean | null = null;
   const presenter = new TrayPresenter({
     tray,
     platform: process.platform,
@@ -107,7 +110,7 @@ async function start(): Promise<void> {
       return image;
     },
     drawIcon: (spec, appearance) => createTrayImage(nativeImage, spec, appearance),
-    appearance: () => panelAppearance(process.platform, nativeTheme.shouldUseDarkColors, process.env),
+    appearance: () => panelAppearance({ platform: process.platform, osUsesDarkColors: nativeTheme.shouldUseDarkColors, env: process.env, windowsTaskbarLight }),
     log,
     onClick: () => windows.toggle(tray.getBounds()),
     actions: {
@@ -135,8 +138,16 @@ async function start(): Promise<void> {
   });
   core.onNotification((notification) => windows.send(IPC_EVENT_CHANNELS.notification, notification));
 
-  // A dark/light switch redraws the tray icon for the new panel colour.
-  nativeTheme.on('updated', () => presenter.render(core.trayModel(), { startAtLogin }));
+  // A dark/light switch redraws the tray icon for the new panel colour (on Windows the taskbar
+  // has its own switch, read from the registry).
+  const readPanelTheme = async () => {
+    if (process.platform === 'win32') {
+      windowsTaskbarLight = await readWindowsTaskbarLight(async (file, args) => (await promisify(execFile)(file, args, { windowsHide: true })).stdout);
+    }
+    presenter.render(core.trayModel(), { startAtLogin });
+  };
+  nativeTheme.on('updated', () => void readPanelTheme());
+  void readPanelTheme();
   powerMonitor.on('suspend', () => core.suspend());
   powerMonitor.on('resume', () => core.resume());
   app.on('before-quit', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyAccountView } from '../../src/core/accountView.js';
 import type { TrayModel } from '../../src/core/trayCore.js';
 import { decodePng } from '../../src/main/trayIcon/png.js';
-import { panelAppearance } from '../../src/main/trayIcon/appearance.js';
+import { panelAppearance, parseSystemUsesLightTheme, readWindowsTaskbarLight, WINDOWS_THEME_KEY } from '../../src/main/trayIcon/appearance.js';
 import { renderTrayIcon, type IconAppearance } from '../../src/main/trayIcon/renderTrayIcon.js';
 import { createTrayImage } from '../../src/main/trayIconImage.js';
 import { trayIconSpec, type TrayIconSpec } from '../../src/main/trayIconSpec.js';
@@ -42,13 +42,35 @@ describe('trayIconSpec: the level and the figure that caused it', () => {
 });
 
 describe('panelAppearance', () => {
-  it('templates on macOS, dark on GNOME whatever the theme, the OS theme elsewhere', () => {
-    expect(panelAppearance('darwin', false, {})).toBe('template');
-    expect(panelAppearance('linux', false, { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' })).toBe('dark');
-    expect(panelAppearance('linux', false, { XDG_CURRENT_DESKTOP: 'KDE' })).toBe('light');
-    expect(panelAppearance('linux', true, { XDG_CURRENT_DESKTOP: 'KDE' })).toBe('dark');
-    expect(panelAppearance('win32', false, {})).toBe('light');
-    expect(panelAppearance('win32', true, {})).toBe('dark');
+  const at = (platform: NodeJS.Platform, osUsesDarkColors: boolean, env: Record<string, string> = {}, windowsTaskbarLight: boolean | null = null) =>
+    panelAppearance({ platform, osUsesDarkColors, env, windowsTaskbarLight });
+
+  it('templates on macOS, dark on GNOME whatever the theme, the desktop theme on KDE', () => {
+    expect(at('darwin', false)).toBe('template');
+    expect(at('linux', false, { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' })).toBe('dark');
+    expect(at('linux', false, { XDG_CURRENT_DESKTOP: 'KDE' })).toBe('light');
+    expect(at('linux', true, { XDG_CURRENT_DESKTOP: 'KDE' })).toBe('dark');
+  });
+
+  it("on Windows the taskbar's own theme wins over the apps' theme (Windows 10 default: dark taskbar, light apps)", () => {
+    expect(at('win32', false, {}, false)).toBe('dark');
+    expect(at('win32', true, {}, true)).toBe('light');
+    expect(at('win32', true)).toBe('dark'); // taskbar unknown: the apps' theme
+  });
+
+  it("reads the taskbar's theme from reg.exe's answer", async () => {
+    const answer = (value: string) => `\r\nHKEY_CURRENT_USER\\${WINDOWS_THEME_KEY.slice(5)}\r\n    SystemUsesLightTheme    REG_DWORD    ${value}\r\n\r\n`;
+    expect(parseSystemUsesLightTheme(answer('0x0'))).toBe(false);
+    expect(parseSystemUsesLightTheme(answer('0x1'))).toBe(true);
+    expect(parseSystemUsesLightTheme('ERROR: The system was unable to find the specified registry key or value.')).toBeNull();
+    const calls: string[][] = [];
+    expect(await readWindowsTaskbarLight(async (file, args) => (calls.push([file, ...args]), answer('0x1')))).toBe(true);
+    expect(calls).toEqual([['reg', 'query', WINDOWS_THEME_KEY, '/v', 'SystemUsesLightTheme']]);
+    expect(
+      await readWindowsTaskbarLight(async () => {
+        throw new Error('reg: not found');
+      }),
+    ).toBeNull();
   });
 });
 
