@@ -6,6 +6,7 @@
 import { hexToRgb, type Rgb } from './contrast.js';
 import { ICON_LEVELS, type IconLevel } from './palette.js';
 import type { RgbaImage } from './png.js';
+import { labelPixels } from './sheetLabels.js';
 import { renderTrayIcon, type IconAppearance, type IconScale, type RenderedTrayIcon } from './renderTrayIcon.js';
 
 /** The figure shown per level in the sheet: typical headline figures (a 3-digit one drops its %). */
@@ -39,12 +40,28 @@ export const SHEET_ROWS: readonly SheetRow[] = [
 const CELL = 144;
 const MAGNIFIED = 128;
 const GAP = 4;
+/** Label font pixels are drawn 3×3 screen pixels. */
+const LABEL_ZOOM = 3;
+const HEADER = 5 * LABEL_ZOOM + 2 * GAP;
+const ROW_LABEL = 32 * LABEL_ZOOM;
+
+/** The row's label, a line each (8 letters fit). */
+function rowLabel(row: SheetRow): string[] {
+  if (row.appearance === 'template') return ['MACOS', `${row.panel === '#f3f3f3' ? 'LIGHT' : 'DARK'} ${row.scale}X`];
+  return [`${row.appearance.toUpperCase()} ${row.scale}X`, ...(row.withFigure ? ['FIGURE'] : [])];
+}
 
 export function renderContactSheet(): RgbaImage {
-  const width = ICON_LEVELS.length * (CELL + GAP) + GAP;
-  const height = SHEET_ROWS.length * (CELL + GAP) + GAP;
+  const width = ROW_LABEL + ICON_LEVELS.length * (CELL + GAP) + GAP;
+  const height = HEADER + SHEET_ROWS.length * (CELL + GAP) + GAP;
   const rgba = new Uint8Array(width * height * 4).fill(255);
   const put = (x: number, y: number, c: Rgb) => rgba.set([c[0], c[1], c[2], 255], (y * width + x) * 4);
+  const label = (text: string, x0: number, y0: number) => {
+    for (const [x, y] of labelPixels(text).pixels) {
+      for (let dy = 0; dy < LABEL_ZOOM; dy++) for (let dx = 0; dx < LABEL_ZOOM; dx++) put(x0 + x * LABEL_ZOOM + dx, y0 + y * LABEL_ZOOM + dy, [0x24, 0x29, 0x2f]);
+    }
+  };
+  ICON_LEVELS.forEach((level, c) => label(level, ROW_LABEL + GAP + c * (CELL + GAP) + 2, GAP));
   const pixelOver = (x: number, y: number, icon: RenderedTrayIcon, ix: number, iy: number, panel: Rgb, tint: Rgb | null) => {
     const i = (iy * icon.width + ix) * 4;
     const a = icon.rgba[i + 3]! / 255;
@@ -54,10 +71,11 @@ export function renderContactSheet(): RgbaImage {
 
   SHEET_ROWS.forEach((row, r) => {
     const panel = hexToRgb(row.panel);
+    rowLabel(row).forEach((line, i) => label(line, GAP, HEADER + GAP + r * (CELL + GAP) + 4 + i * 7 * LABEL_ZOOM));
     const tint: Rgb | null = row.appearance === 'template' ? (row.panel === '#f3f3f3' ? [0, 0, 0] : [255, 255, 255]) : null;
     ICON_LEVELS.forEach((level, c) => {
-      const x0 = GAP + c * (CELL + GAP);
-      const y0 = GAP + r * (CELL + GAP);
+      const x0 = ROW_LABEL + GAP + c * (CELL + GAP);
+      const y0 = HEADER + GAP + r * (CELL + GAP);
       for (let y = 0; y < CELL; y++) for (let x = 0; x < CELL; x++) put(x0 + x, y0 + y, panel);
       const icon = renderTrayIcon({ level, figure: row.withFigure ? SAMPLE_FIGURES[level] : null, scale: row.scale, appearance: row.appearance });
       const zoom = MAGNIFIED / icon.width;
