@@ -1,5 +1,7 @@
 /** `volc-speech actions` and `volc-speech help <Action>`: text drawn from the action table alone. */
 import { ACTIONS, ACTION_GROUPS, ACTION_NAMES, needsExplicitConfirmation, type ActionSpec, type FieldSchema, type FieldSpec } from '@volc-speech/client';
+import { COMMAND_NAMES, COMMANDS, ENVIRONMENT, FLAGS, type CommandName, type FlagScope } from './commandLine.js';
+import { registeredCommands } from './commandRegistry.js';
 import { formatTable } from './textTable.js';
 
 const EFFECT_MEANING: Record<ActionSpec['effect'], string> = {
@@ -46,7 +48,8 @@ export function exampleCommand(spec: ActionSpec): string {
     parts.push('--param', `${name}=${/[\s'"{}[\]]/.test(value) ? `'${value}'` : value}`);
   }
   if (spec.paging) parts.push('--all');
-  if (needsExplicitConfirmation(spec)) parts.push('--yes');
+  // Examples never spend money or stop service: they show the request instead of sending it.
+  if (needsExplicitConfirmation(spec)) parts.push('--dry-run');
   return parts.join(' ');
 }
 
@@ -87,30 +90,41 @@ export function formatActionHelp(spec: ActionSpec): string {
   return lines.join('\n');
 }
 
-export const USAGE = `volc-speech — manage Volcengine Doubao Speech (console OpenAPI) from the command line
+function flagLines(scope: FlagScope | 'global'): string[] {
+  const flags = scope === 'global' ? FLAGS.filter((f) => !f.scope) : FLAGS.filter((f) => f.scope?.includes(scope));
+  const rows = flags.map((f) => [`${f.short ? `${f.short}, ` : ''}${f.name}${f.value ? ` ${f.value}` : ''}`, f.doc]);
+  return formatTable(['', ''], rows).split('\n').slice(1);
+}
 
-Usage:
-  volc-speech <Action> [--param Key=Value ...] [--json '{...}'] [--all] [--yes]
-  volc-speech actions                 list every action with group, method, version and effect
-  volc-speech help <Action>           the action's fields, with docs and open questions
-  volc-speech status [--watch N] [--count M] [--project P]
-                                      service state, resource packs left, rate-limit use today
+function buildUsage(): string {
+  const lines = ['volc-speech — manage Volcengine Doubao Speech (console OpenAPI) from the command line', '', 'Usage:'];
+  lines.push('  volc-speech <Action> [--param Key=Value ...] [--json ...] [--all] [--output FORMAT] [--query EXPR] [--dry-run] [--yes]');
+  const commands = [...COMMAND_NAMES.map((name) => [COMMANDS[name].usage, COMMANDS[name].summary]), ...registeredCommands().map((c) => [c.usage, c.summary])];
+  lines.push(...formatTable(['', ''], commands.map(([usage, summary]) => [`volc-speech ${usage}`, summary!])).split('\n').slice(1));
+  lines.push('', 'Action calls:', ...flagLines('call'));
+  lines.push('', 'Output (action calls, status, actions, whoami):', ...flagLines('actions'));
+  lines.push('', 'status:', ...flagLines('status'));
+  lines.push('', 'configure:', ...flagLines('configure').filter((line) => !line.includes('--services')));
+  lines.push('', 'Global options:', ...flagLines('global'));
+  lines.push('', 'Environment:', ...formatTable(['', ''], ENVIRONMENT.map(([name, doc]) => [name, doc])).split('\n').slice(1));
+  lines.push('', 'Exit codes: 0 ok, 1 the call failed, 2 the command was wrong (nothing was sent), 130 interrupted (Ctrl-C).');
+  lines.push('volc-speech help <Action> shows an action\'s fields; volc-speech help <command> a command\'s options.');
+  return lines.join('\n');
+}
 
-Call options:
-  --param, -p Key=Value   a request field, coerced by its type: numbers, true/false,
-                          lists as a,b,c (or repeat the flag), objects as JSON
-  --json '{...}'          the whole request as JSON (--param values apply on top)
-  --all                   page through a paged action and print every item
-  --page-size N, --max-items N, --concurrency N   paging controls for --all
-  --yes, -y               confirm an action that stops service or spends money
+/** Read when asked (a registered command may add itself after this module loads). */
+export function usageText(): string {
+  return buildUsage();
+}
 
-Global options:
-  --region R              default VOLC_REGION, else cn-north-1
-  --endpoint URL          default VOLC_SPEECH_ENDPOINT, else https://open.volcengineapi.com
-  --timeout MS            per HTTP attempt (default 10000)
+export function formatCommandHelp(name: CommandName): string {
+  const command = COMMANDS[name];
+  const lines = [`volc-speech ${command.usage}`, '', `  ${command.summary}`];
+  const own = flagLines(name);
+  if (own.length) lines.push('', 'Options:', ...own);
+  lines.push('', 'Global options:', ...flagLines('global'));
+  return lines.join('\n');
+}
 
-Environment:
-  VOLC_ACCESSKEY, VOLC_SECRETKEY, VOLC_SESSION_TOKEN   credentials; without them the
-  embedded emulator answers instead (nothing reaches Volcengine)
-
-Exit codes: 0 ok, 1 the call failed, 2 the command was wrong (nothing was sent).`;
+/** @deprecated kept for callers of the old constant; same text as usageText(). */
+export const USAGE = buildUsage();

@@ -4,7 +4,6 @@
  * Collecting and formatting are separate so the text can be tested on fixed data.
  */
 import {
-  BLUEPRINT_ID_BY_RESOURCE,
   classifyServiceStatus,
   PACK_STATE_ACTIVE,
   serviceDay,
@@ -13,7 +12,8 @@ import {
   type ServiceStatusResult,
   type VolcSpeechClient,
 } from '@volc-speech/client';
-import { formatTable } from './textTable.js';
+import type { WatchedService } from './status/watchedServices.js';
+import { formatTable, truncateCells } from './textTable.js';
 
 export interface Section<T> {
   value?: T;
@@ -26,7 +26,9 @@ export interface StatusSnapshot {
   projectName: string;
   /** `yyyy-MM-dd` the quota rows are for: the service's day (unknowns.ts SERVICE_TIME_ZONE). */
   day: string;
-  services: Array<{ resourceId: string; blueprintId: number } & Section<ServiceStatusResult>>;
+  /** The services asked about (--services, VOLC_SPEECH_SERVICES, the profile or the default set). */
+  watched: WatchedService[];
+  services: Array<{ resourceId: string; blueprintId?: number } & Section<ServiceStatusResult>>;
   packs: Section<ResourcePack[]>;
   quotas: Array<{ resourceId: string } & Section<QuotaMonitoringRow[]>>;
 }
@@ -45,30 +47,34 @@ async function section<T>(read: () => Promise<T>): Promise<Section<T>> {
   }
 }
 
-/** The main resources are those whose BlueprintID is known (unknowns.ts BLUEPRINT_ID_BY_RESOURCE). */
-export async function collectStatus(client: VolcSpeechClient, options: { projectName: string; now: Date; signal?: AbortSignal }): Promise<StatusSnapshot> {
+/** ServiceStatus needs a BlueprintID: services without a known one are listed, not asked about. */
+export async function collectStatus(
+  client: VolcSpeechClient,
+  options: { projectName: string; now: Date; services: readonly WatchedService[]; signal?: AbortSignal },
+): Promise<StatusSnapshot> {
   const { projectName, now, signal } = options;
+  const watched = [...options.services];
   const day = serviceDay(now.getTime());
   const callOptions = signal ? { signal } : {};
-  const mainResources = Object.entries(BLUEPRINT_ID_BY_RESOURCE);
+  const resourceIds = watched.map((s) => s.resourceId);
   // The three parts are independent: one failing (e.g. no IAM right for monitoring) still shows the others.
   const [services, packs, quotas] = await Promise.all([
     Promise.all(
-      mainResources.map(async ([resourceId, blueprintId]) => ({
-        resourceId,
-        blueprintId,
-        ...(await section(() => client.serviceStatus({ ProjectName: projectName, ResourceID: resourceId, BlueprintID: blueprintId }, callOptions))),
-      })),
+      watched.map(async ({ resourceId, blueprintId }) =>
+        blueprintId === undefined
+          ? { resourceId }
+          : { resourceId, blueprintId, ...(await section(() => client.serviceStatus({ ProjectName: projectName, ResourceID: resourceId, BlueprintID: blueprintId }, callOptions))) },
+      ),
     ),
-    section(() => client.listAll('ResourcePacksStatus', { ProjectName: projectName, PageSize: 100 }, { pageSize: 100, ...callOptions })),
+    section(() => client.listAll('ResourcePacksStatus', { ProjectName: projectName, PageSize: 100, ResourceIDs: resourceIds }, { pageSize: 100, ...callOptions })),
     Promise.all(
-      mainResources.map(async ([resourceId]) => ({
+      watched.map(async ({ resourceId }) => ({
         resourceId,
         ...(await section(async () => (await client.quotaMonitoring({ ProjectName: projectName, ResourceID: resourceId, Start: day, End: day }, callOptions)).QuotaMonitoring ?? [])),
       })),
     ),
   ]);
-  return { takenAt: now, projectName, day, services, packs, quotas };
+  return { takenAt: now, projectName, day, watched, services, packs, quotas };
 }
 
 /** 1234.5 → "1,234.5": at most two decimals, no trailing zeros. */
@@ -129,38 +135,74 @@ export function packRows(packs: readonly ResourcePack[]): string[][] {
   return rows;
 }
 
-function formatTimestamp(date: Date): string {
-  return `${localDay(date)} ${date.toTimeString().slice(0, 8)}`;
+/** `2026-11-30 16:30:05 UTC+08:00`: local time with its offset, so nobody guesses the zone. */
+export function formatTimestamp(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${localDay(date)} ${date.toTimeString().slice(0, 8)} UTC${sign}${hours}:${minutes}`;
 }
 
-export function formatStatus(snapshot: StatusSnapshot, target: string): string {
+export interface StatusLayout {
+  /** Terminal width; undefined when not a terminal (nothing is cut). */
+  columns?: number;
+}
+
+/** One line, cut to the width on a terminal: a failed section never spills into the next. */
+function failureLine(text: string, columns: number | undefined): string {
+  const line = `  unreadable: ${text.replace(/\s+/g, ' ')}`;
+  return columns ? truncateCells(line, columns) : line;
+}
+
+export function formatStatus(snapshot: StatusSnapshot, target: string, layout: StatusLayout = {}): string {
+  const { columns } = layout;
+  const maxWidth = columns;
   const out: string[] = [];
-  out.push(`Doubao Speech status — ${formatTimestamp(snapshot.takenAt)} — project ${snapshot.projectName} — ${target}`);
+  const title = `Doubao Speech status — ${formatTimestamp(snapshot.takenAt)} — project ${snapshot.projectName}`;
+  out.push(columns ? truncateCells(title, columns) : title);
+  out.push(columns ? truncateCells(`  ${target}`, columns) : `  ${target}`);
+  const names = snapshot.watched.map((s) => (s.name ? `${s.resourceId} (${s.name})` : s.resourceId)).join(', ');
+  out.push(columns ? truncateCells(`  watching ${names}`, columns) : `  watching ${names}`);
 
   out.push('', 'Service');
-  const serviceRows = snapshot.services.map((s) => {
-    if (s.error) return [s.resourceId, 'unreadable', s.error];
+  const serviceRows: string[][] = [];
+  const serviceFailures: string[] = [];
+  for (const s of snapshot.services) {
+    if (s.blueprintId === undefined) {
+      serviceRows.push([s.resourceId, '(not asked)', 'no BlueprintID known for it; ServiceStatus needs one']);
+      continue;
+    }
+    if (s.error) {
+      serviceRows.push([s.resourceId, 'unreadable', '']);
+      serviceFailures.push(`${s.resourceId}: ${s.error}`);
+      continue;
+    }
     const status = s.value?.Status ?? '(none)';
     const meaning = classifyServiceStatus(s.value?.Status);
     const details = [s.value?.InstanceNumber ? `instance ${s.value.InstanceNumber}` : '', s.value?.Level ? `level ${s.value.Level}` : ''].filter(Boolean).join(', ');
-    return [s.resourceId, meaning === 'unknown' ? status : `${status} (${meaning})`, details];
-  });
-  out.push(formatTable(['RESOURCE', 'STATUS', 'DETAILS'], serviceRows));
+    serviceRows.push([s.resourceId, meaning === 'unknown' ? status : `${status} (${meaning})`, details]);
+  }
+  out.push(formatTable(['RESOURCE', 'STATUS', 'DETAILS'], serviceRows, maxWidth ? { maxWidth } : {}));
+  for (const failure of serviceFailures) out.push(failureLine(failure, columns));
 
   out.push('', 'Resource packs');
   if (snapshot.packs.error) {
-    out.push(`  unreadable: ${snapshot.packs.error}`);
+    out.push(failureLine(snapshot.packs.error, columns));
   } else if (!snapshot.packs.value?.length) {
-    out.push('  none');
+    const nothing = `  nothing found for these services (${snapshot.watched.map((s) => s.resourceId).join(', ')}): check --services or VOLC_SPEECH_SERVICES`;
+    out.push(columns ? truncateCells(nothing, columns) : nothing);
   } else {
-    out.push(formatTable(['RESOURCE', 'PACK', 'USED', 'PURCHASED', 'LEFT', 'USED%', 'EXPIRES', 'STATE'], packRows(snapshot.packs.value), { right: [2, 3, 4, 5] }));
+    out.push(formatTable(['RESOURCE', 'PACK', 'USED', 'PURCHASED', 'LEFT', 'USED%', 'EXPIRES', 'STATE'], packRows(snapshot.packs.value), { right: [2, 3, 4, 5], ...(maxWidth ? { maxWidth } : {}) }));
   }
 
-  out.push('', `Rate limits on ${snapshot.day}`);
+  out.push('', `Rate limits on ${snapshot.day} (service day, Beijing time UTC+08:00)`);
   const quotaRows: string[][] = [];
+  const quotaFailures: string[] = [];
   for (const q of snapshot.quotas) {
     if (q.error) {
-      quotaRows.push([q.resourceId, 'unreadable', '', '', q.error]);
+      quotaRows.push([q.resourceId, 'unreadable', '', '', '']);
+      quotaFailures.push(`${q.resourceId}: ${q.error}`);
       continue;
     }
     if (!q.value?.length) quotaRows.push([q.resourceId, '(no data)', '', '', '']);
@@ -174,8 +216,25 @@ export function formatStatus(snapshot: StatusSnapshot, target: string): string {
       ]);
     }
   }
-  out.push(formatTable(['RESOURCE', 'TYPE', 'USE', 'LIMIT', 'USED%'], quotaRows, { right: [2, 3, 4] }));
+  out.push(formatTable(['RESOURCE', 'TYPE', 'USE', 'LIMIT', 'USED%'], quotaRows, { right: [2, 3, 4], ...(maxWidth ? { maxWidth } : {}) }));
+  for (const failure of quotaFailures) out.push(failureLine(failure, columns));
   return out.join('\n');
+}
+
+/** `status --output json|ndjson|csv`: the snapshot as data, errors as strings. */
+export function statusData(snapshot: StatusSnapshot, target: string): Record<string, unknown> {
+  return {
+    takenAt: snapshot.takenAt.toISOString(),
+    target,
+    projectName: snapshot.projectName,
+    serviceDay: snapshot.day,
+    watched: snapshot.watched,
+    services: snapshot.services.map((s) => ({ resourceId: s.resourceId, blueprintId: s.blueprintId ?? null, status: s.value?.Status ?? null, meaning: s.value ? classifyServiceStatus(s.value.Status) : null, error: s.error ?? null })),
+    packs: snapshot.packs.error ? { error: snapshot.packs.error } : (snapshot.packs.value ?? []),
+    quotas: snapshot.quotas.flatMap((q): Array<Record<string, unknown>> =>
+      q.error ? [{ resourceId: q.resourceId, error: q.error }] : (q.value ?? []).map((row) => ({ resourceId: q.resourceId, quotaType: row.QuotaType ?? null, value: row.Value ?? null, limit: row.limit ?? null })),
+    ),
+  };
 }
 
 export function statusHasErrors(snapshot: StatusSnapshot): boolean {

@@ -1,12 +1,18 @@
 /**
- * Which service the CLI talks to:
- * - VOLC_ACCESSKEY and VOLC_SECRETKEY set → Volcengine (or --endpoint), with those keys;
- * - otherwise → `resolveTarget()` of @volc-speech/emulator: the emulator at --endpoint /
- *   VOLC_SPEECH_ENDPOINT with its demo keys, else an emulator embedded in this process.
+ * Which service the CLI talks to, from the resolved settings (config/settings.ts):
+ * - credentials (environment or profile) → Volcengine (or the chosen endpoint);
+ * - none, and an endpoint chosen → it must be a running emulator (its demo keys are used);
+ * - none at all → an emulator embedded in this process, whose state is kept between commands
+ *   in a per-user file (`volc-speech emulator reset` starts it afresh).
  * So every command works on a fresh machine, and nothing reaches Volcengine by accident.
  */
-import { credentialsFromEnv, VolcSpeechClient, VolcSpeechError, type Env, type VolcSpeechClientOptions } from '@volc-speech/client';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { VolcSpeechClient, type ClientEvent, type FetchLike, type VolcSpeechClientOptions } from '@volc-speech/client';
 import type { ResolvedTarget } from '@volc-speech/emulator';
+import { emulatorStateFile } from './config/paths.js';
+import type { ResolvedSettings } from './config/settings.js';
+import { UsageError } from './usageError.js';
 
 export interface Target {
   client: VolcSpeechClient;
@@ -17,69 +23,70 @@ export interface Target {
 }
 
 export interface TargetOptions {
-  env: Env;
-  region?: string;
-  endpoint?: string;
+  settings: ResolvedSettings;
+  env: Readonly<Record<string, string | undefined>>;
   timeoutMs?: number;
+  /** Replaces fetch (--dry-run captures, --debug logs). */
+  fetch?: FetchLike;
+  onEvent?: (event: ClientEvent) => void;
+  retry?: false;
   /** One line for stderr, e.g. that the emulator is in use. */
   notice: (line: string) => void;
 }
 
-function noTarget(message: string, hint: string, cause?: unknown): VolcSpeechError {
-  return new VolcSpeechError({ action: 'volc-speech', kind: 'credentials', code: 'MissingCredentials', serviceMessage: message, hint, ...(cause ? { cause } : {}) });
-}
-
 /** Loaded only without credentials: with real keys the CLI never loads (let alone starts) the emulator. */
-async function resolveEmulatorTarget(env: Env): Promise<ResolvedTarget> {
-  let emulator: typeof import('@volc-speech/emulator');
+async function loadEmulator(): Promise<typeof import('@volc-speech/emulator')> {
   try {
-    emulator = await import('@volc-speech/emulator');
+    return await import('@volc-speech/emulator');
   } catch (error) {
-    throw noTarget(
-      `no VOLC_ACCESSKEY set, and the embedded emulator could not be loaded (${(error as Error).message})`,
-      'Set VOLC_ACCESSKEY and VOLC_SECRETKEY to call Volcengine, or install @volc-speech/emulator.',
-      error,
+    throw new UsageError(
+      `no credentials are set and the embedded emulator could not be loaded (${(error as Error).message.split('\n')[0]}): set VOLC_ACCESSKEY and VOLC_SECRETKEY, run volc-speech configure, or install @volc-speech/emulator`,
     );
-  }
-  try {
-    return await emulator.resolveTarget(env);
-  } catch (error) {
-    // e.g. only one of the two keys set, or an endpoint that is not an emulator.
-    throw noTarget((error as Error).message, 'Set both VOLC_ACCESSKEY and VOLC_SECRETKEY for Volcengine, or neither to use the embedded emulator.', error);
   }
 }
 
 export async function resolveCliTarget(options: TargetOptions): Promise<Target> {
-  const base: VolcSpeechClientOptions = { env: options.env, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-  const credentials = credentialsFromEnv(options.env);
-  if (credentials) {
-    const client = new VolcSpeechClient({
-      ...base,
-      credentials,
-      ...(options.region ? { region: options.region } : {}),
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    });
+  const { settings } = options;
+  const base: VolcSpeechClientOptions = {
+    env: {},
+    region: settings.region.value,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.retry === false ? { retry: false } : {}),
+  };
+  if (settings.credentials) {
+    const client = new VolcSpeechClient({ ...base, credentials: settings.credentials.value, endpoint: settings.endpoint.value });
     return { client, description: `${client.endpoint} (${client.region})`, embedded: false, close: async () => undefined };
   }
 
-  // --region/--endpoint win over the environment, as they do with real credentials.
-  const env: Env = {
-    ...options.env,
-    ...(options.region ? { VOLC_REGION: options.region } : {}),
-    ...(options.endpoint ? { VOLC_SPEECH_ENDPOINT: options.endpoint } : {}),
-  };
-  const resolved = await resolveEmulatorTarget(env);
-  const client = new VolcSpeechClient({ ...base, credentials: resolved.credentials, region: resolved.region, endpoint: resolved.endpoint });
-  const external = Boolean(env['VOLC_SPEECH_ENDPOINT']?.trim());
+  const emulator = await loadEmulator();
+  let resolved: ResolvedTarget;
+  const stateFile = emulatorStateFile(options.env);
+  if (!settings.endpointChosen) await mkdir(dirname(stateFile), { recursive: true, mode: 0o700 });
+  try {
+    // Only the endpoint (if chosen) is passed on: credentials were settled above.
+    resolved = await emulator.resolveTarget(settings.endpointChosen ? { VOLC_SPEECH_ENDPOINT: settings.endpoint.value } : {}, { emulator: { stateFile } });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/state file/i.test(message)) throw new UsageError(`the embedded emulator's saved state cannot be used (${message}): run volc-speech emulator reset`);
+    throw new UsageError(
+      settings.endpointChosen
+        ? `${settings.endpoint.value} (from ${settings.endpoint.source}) does not answer as a volc-speech emulator, and no credentials are set: set VOLC_ACCESSKEY and VOLC_SECRETKEY (or run volc-speech configure) for a real endpoint`
+        : message,
+    );
+  }
+  const client = new VolcSpeechClient({ ...base, credentials: resolved.credentials, endpoint: resolved.endpoint });
+  const embedded = !settings.endpointChosen;
   options.notice(
-    external
-      ? `no VOLC_ACCESSKEY set: using the emulator at ${client.endpoint} with its demo credentials`
-      : `no VOLC_ACCESSKEY set: using the embedded emulator at ${client.endpoint}`,
+    embedded
+      ? `no credentials set: using the embedded emulator at ${client.endpoint}; its state is kept between commands in ${stateFile} (volc-speech emulator reset starts afresh)`
+      : `no credentials set: using the emulator at ${client.endpoint} with its demo credentials`,
   );
   return {
     client,
-    description: `${client.endpoint} (${external ? 'emulator' : 'embedded emulator'}, ${client.region})`,
-    embedded: !external,
+    description: `${client.endpoint} (${embedded ? 'embedded emulator' : 'emulator'}, ${client.region})`,
+    embedded,
     close: () => resolved.close(),
   };
 }

@@ -23,14 +23,54 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
   return align === 'left' ? text + fill : fill + text;
 }
 
+/** `text` cut to `width` cells, ending in … when cut. */
+export function truncateCells(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const w = displayWidth(char);
+    if (used + w > width - 1) break;
+    out += char;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+export interface TableOptions {
+  indent?: string;
+  /** Right-aligned columns (numbers). */
+  right?: readonly number[];
+  /** Fit within this many cells: the widest left-aligned columns are cut (with …) first. */
+  maxWidth?: number;
+}
+
+/** Column widths that fit `maxWidth`, narrowing the widest text column one cell at a time (never below 6). */
+function fitWidths(widths: number[], indent: number, right: readonly number[], maxWidth: number | undefined): number[] {
+  if (maxWidth === undefined) return widths;
+  const fitted = [...widths];
+  const total = () => indent + fitted.reduce((sum, w) => sum + w, 0) + 2 * (fitted.length - 1);
+  while (total() > maxWidth) {
+    let widest = -1;
+    for (let col = 0; col < fitted.length; col++) {
+      if (right.includes(col) || fitted[col]! <= 6) continue;
+      if (widest < 0 || fitted[col]! > fitted[widest]!) widest = col;
+    }
+    if (widest < 0) break;
+    fitted[widest]! -= 1;
+  }
+  return fitted;
+}
+
 /** Rows of cells under a header, two spaces between columns; `right` lists right-aligned columns. */
-export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, options: { indent?: string; right?: readonly number[] } = {}): string {
+export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, options: TableOptions = {}): string {
   const indent = options.indent ?? '  ';
-  const widths = header.map((h, col) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[col] ?? ''))));
+  const natural = header.map((h, col) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[col] ?? ''))));
+  const widths = fitWidths(natural, displayWidth(indent), options.right ?? [], options.maxWidth);
   const line = (cells: readonly string[]) =>
     indent +
     cells
-      .map((cell, col) => pad(cell, widths[col]!, options.right?.includes(col) ? 'right' : 'left'))
+      .map((cell, col) => pad(truncateCells(cell, widths[col]!), widths[col]!, options.right?.includes(col) ? 'right' : 'left'))
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');

@@ -3,7 +3,9 @@
  * user at a terminal gets, exit codes and stderr included. `nx test` builds first.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startEmulator, type EmulatorHandle } from '@volc-speech/emulator';
@@ -20,9 +22,10 @@ interface CliResult {
 
 /** Runs the CLI with only the given VOLC_* variables (none of the caller's real keys leak in). */
 async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VOLC_')));
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VOLC_') && !key.startsWith('XDG_')));
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...cleanEnv, ...env }, timeout: 15_000 });
+    // HOME of its own: profiles and the embedded emulator's state never touch the developer's.
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...cleanEnv, HOME: home, ...env }, timeout: 15_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -31,11 +34,13 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<Cl
 }
 
 let emulator: EmulatorHandle;
+let home: string;
 let viaEndpoint: Record<string, string>;
 
 beforeAll(async () => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build the CLI first (npx nx run volc-speech:build)`);
   emulator = await startEmulator({ quiet: true });
+  home = mkdtempSync(join(tmpdir(), 'volc-cli-e2e-'));
   viaEndpoint = { VOLC_SPEECH_ENDPOINT: emulator.url };
 });
 afterAll(() => emulator?.close());
@@ -45,7 +50,7 @@ describe('volc-speech (built) against the emulator', () => {
   it('with no credentials at all, starts the embedded emulator and says so', async () => {
     const result = await cli(['ListAPIKeys', '--param', 'ProjectName=default']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^volc-speech: no VOLC_ACCESSKEY set: using the embedded emulator at http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(result.stderr).toMatch(/^volc-speech: no credentials set: using the embedded emulator at http:\/\/127\.0\.0\.1:\d+; its state is kept between commands in \S+emulator-state\.json \(volc-speech emulator reset starts afresh\)\n$/);
     const keys = JSON.parse(result.stdout) as { APIKeys: unknown[] };
     expect(keys.APIKeys.length).toBeGreaterThan(0);
   });
@@ -53,7 +58,7 @@ describe('volc-speech (built) against the emulator', () => {
   it('creates a key and lists it through a running emulator (signed for real, verified by the emulator)', async () => {
     const created = await cli(['CreateAPIKey', '-p', 'Name=from-cli', '-p', 'ProjectName=default'], viaEndpoint);
     expect(created).toMatchObject({ code: 0, stdout: '{}\n' });
-    expect(created.stderr).toContain(`using the emulator at ${emulator.url} with its demo credentials`);
+    expect(created.stderr).toContain(`no credentials set: using the emulator at ${emulator.url} with its demo credentials`);
     const listed = await cli(['ListAPIKeys', '--json', '{"ProjectName":"default"}'], viaEndpoint);
     expect((JSON.parse(listed.stdout) as { APIKeys: Array<{ Name: string }> }).APIKeys.map((k) => k.Name)).toContain('from-cli');
   });
@@ -99,7 +104,7 @@ describe('volc-speech (built) against the emulator', () => {
 
   it('fails clearly when only one of the two keys is set', async () => {
     const result = await cli(['ListAPIKeys', '-p', 'ProjectName=default'], { VOLC_ACCESSKEY: 'AKLTonlyhalf0000' });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('VOLC_SECRETKEY is not set');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('volc-speech: VOLC_SECRETKEY is not set: set both VOLC_ACCESSKEY and VOLC_SECRETKEY, or neither (to use a profile or the emulator)\n');
   });
 });

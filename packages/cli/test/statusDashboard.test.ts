@@ -5,6 +5,7 @@ import { collectStatus, formatAmount, formatPercent, formatStatus, type StatusSn
 import { captureIo, fakeService, type ActionHandler } from './support/fakeTarget.js';
 
 const NOW = new Date(2025, 5, 1, 16, 9, 10);
+const WATCHED = [{ resourceId: 'volc.service_type.10029', blueprintId: 10029 }];
 
 const handlers: Record<string, ActionHandler> = {
   ServiceStatus: () => ({ result: { Status: 'Running', InstanceNumber: 'INS-1' } }),
@@ -23,10 +24,10 @@ const handlers: Record<string, ActionHandler> = {
 describe('status', () => {
   it('collects service status, packs and quota with the right requests', async () => {
     const service = fakeService(handlers);
-    const snapshot = await collectStatus(service.target.client, { projectName: 'default', now: NOW });
+    const snapshot = await collectStatus(service.target.client, { projectName: 'default', now: NOW, services: WATCHED });
     const byAction = Object.fromEntries(service.calls.map((c) => [c.action, c.request]));
     expect(byAction['ServiceStatus']).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', BlueprintID: 10029 });
-    expect(byAction['ResourcePacksStatus']).toEqual({ ProjectName: 'default', PageSize: 100, PageNumber: 1 });
+    expect(byAction['ResourcePacksStatus']).toMatchObject({ ProjectName: 'default', PageSize: 100, PageNumber: 1, ResourceIDs: ['volc.service_type.10029'] });
     expect(byAction['QuotaMonitoring']).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', Start: serviceDay(NOW.getTime()), End: serviceDay(NOW.getTime()) });
     expect(snapshot.packs.value).toHaveLength(2);
     expect(snapshot.day).toBe(serviceDay(NOW.getTime()));
@@ -34,7 +35,7 @@ describe('status', () => {
 
   it('asks QuotaMonitoring for the Beijing day, whatever the machine time zone', async () => {
     const service = fakeService(handlers);
-    const snapshot = await collectStatus(service.target.client, { projectName: 'default', now: new Date('2025-06-01T16:30:00Z') });
+    const snapshot = await collectStatus(service.target.client, { projectName: 'default', now: new Date('2025-06-01T16:30:00Z'), services: WATCHED });
     const quota = service.calls.find((c) => c.action === 'QuotaMonitoring');
     expect(quota?.request).toMatchObject({ Start: '2025-06-02', End: '2025-06-02' });
     expect(snapshot.day).toBe('2025-06-02');
@@ -42,14 +43,14 @@ describe('status', () => {
 
   it('formats remaining amounts, percent used and rate-limit use', async () => {
     const service = fakeService(handlers);
-    const text = formatStatus(await collectStatus(service.target.client, { projectName: 'default', now: NOW }), 'http://x (test)');
-    expect(text).toContain('Doubao Speech status — 2025-06-01 16:09:10 — project default — http://x (test)');
+    const text = formatStatus(await collectStatus(service.target.client, { projectName: 'default', now: NOW, services: WATCHED }), 'http://x (test)');
+    expect(text).toMatch(/^Doubao Speech status — 2025-06-01 16:09:10 UTC[+-]\d\d:\d\d — project default\n  http:\/\/x \(test\)\n  watching volc\.service_type\.10029\n/);
     expect(text).toMatch(/volc\.service_type\.10029\s+Running \(running\)\s+instance INS-1/);
     expect(text).toMatch(/volc\.service_type\.10029\s+trial\s+8,790 words\s+20,000 words\s+11,210 words\s+44\.0%\s+2025-12-31\s+active/);
     expect(text).toMatch(/volc\.tts\.default\s+pack-2\s+0 times\s+0 times\s+0 times\s+—/);
     // The quota day is Beijing's (serviceDay), which may differ from NOW's local date.
-    expect(text).toContain(`Rate limits on ${serviceDay(NOW.getTime())}\n`);
-    expect(text).toMatch(/Rate limits on \d{4}-\d{2}-\d{2}\n\s+RESOURCE\s+TYPE\s+USE\s+LIMIT\s+USED%\n\s+volc\.service_type\.10029\s+qps\s+3\s+10\s+30\.0%/);
+    expect(text).toContain(`Rate limits on ${serviceDay(NOW.getTime())} (service day, Beijing time UTC+08:00)\n`);
+    expect(text).toMatch(/Rate limits on \d{4}-\d{2}-\d{2} \(service day, Beijing time UTC\+08:00\)\n\s+RESOURCE\s+TYPE\s+USE\s+LIMIT\s+USED%\n\s+volc\.service_type\.10029\s+qps\s+3\s+10\s+30\.0%/);
   });
 
   it('shows a failing part as unreadable and keeps the others', () => {
@@ -57,13 +58,16 @@ describe('status', () => {
       takenAt: NOW,
       projectName: 'default',
       day: '2025-06-01',
-      services: [{ resourceId: 'volc.service_type.10029', blueprintId: 10029, error: 'ServiceStatus failed: HTTP 403 AccessDenied' }],
+      watched: WATCHED,
+      services: [{ resourceId: 'volc.service_type.10029', blueprintId: 10029, error: `ServiceStatus failed: HTTP 403 AccessDenied: ${'x'.repeat(300)}` }],
       packs: { value: [] },
       quotas: [{ resourceId: 'volc.service_type.10029', value: [] }],
     };
-    const text = formatStatus(snapshot, 't');
-    expect(text).toMatch(/volc\.service_type\.10029\s+unreadable\s+ServiceStatus failed: HTTP 403 AccessDenied/);
-    expect(text).toContain('Resource packs\n  none');
+    const text = formatStatus(snapshot, 't', { columns: 80 });
+    expect(text).toMatch(/volc\.service_type\.10029\s+unreadable\n\s+unreadable: volc\.service_type\.10029: ServiceStatus failed: HTTP 403 Acc\S*…\n/);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(text).toContain('Resource packs\n  nothing found for these services (volc.service_type.10029)');
+    expect(formatStatus(snapshot, 't')).toContain('(volc.service_type.10029): check --services or VOLC_SPEECH_SERVICES');
     expect(text).toContain('(no data)');
   });
 

@@ -1,4 +1,7 @@
 /** An in-process stand-in for the service: a VolcSpeechClient whose fetch answers from a table of handlers. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { VolcSpeechClient } from '@volc-speech/client';
 import type { CliIo } from '../../src/main.js';
 import type { Target } from '../../src/target.js';
@@ -52,7 +55,8 @@ export function captureIo(service: FakeService | undefined, extra: Partial<CliIo
   const io: CliIo = {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: {},
+    // A home of its own: no test reads or writes the developer's profiles or emulator state.
+    env: { HOME: mkdtempSync(join(tmpdir(), 'volc-cli-home-')) },
     resolveTarget: async () => {
       if (!service) throw new Error('this test must not reach a target');
       return service.target;
