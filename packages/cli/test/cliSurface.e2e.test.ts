@@ -12,7 +12,7 @@ import { startEmulator, type EmulatorHandle } from '@volc-speech/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Each test starts several CLI processes; the machine's cores are shared.
-vi.setConfig({ testTimeout: 90_000 });
+vi.setConfig({ testTimeout: 240_000 });
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -46,7 +46,7 @@ function cli(args: string[], options: { env?: Record<string, string>; stdin?: st
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
-    setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+    setTimeout(() => child.kill('SIGKILL'), 120_000).unref();
   });
 }
 
