@@ -2,7 +2,7 @@
  * One poll of one account: the read calls, run side by side, each answer kept apart so a
  * failing call costs only its own figures. Nothing here decides what the answers mean.
  */
-import type { CallErrorView } from '../shared/bridge.js';
+import type { CallErrorView, WatchedServiceSetting } from '../shared/bridge.js';
 import {
   serviceDay,
   type QuotaMonitoringResult,
@@ -13,7 +13,7 @@ import {
 } from '@volc-speech/client';
 import type { SpeechApi } from './api.js';
 import { toCallErrorView, type RedactionContext } from './callError.js';
-import { watchedServices } from './resources.js';
+import { statusServices } from './resources.js';
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallErrorView };
 
@@ -32,6 +32,8 @@ export interface AccountFetch {
 
 export interface FetchContext {
   projectName: string;
+  /** The profile's watched services: their status, rate limits and usage are read. */
+  watched: readonly WatchedServiceSetting[];
   /** Time of the poll (fixes the monitoring days). */
   now: number;
   /** Reads the time after each call, for error timestamps. */
@@ -68,7 +70,8 @@ export async function fetchAllPacks(api: SpeechApi, projectName: string): Promis
 }
 
 export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<AccountFetch> {
-  const services = watchedServices();
+  const services = statusServices(ctx.watched);
+  const resources = ctx.watched.map((w) => w.resourceId);
   // Monitoring days are the service's (unknowns.ts SERVICE_TIME_ZONE), not the machine's.
   const today = serviceDay(ctx.now);
   const yesterday = serviceDay(ctx.now, -1);
@@ -83,13 +86,13 @@ export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<A
     ),
     settle('ResourcePacksStatus', () => fetchAllPacks(api, ProjectName), ctx),
     Promise.all(
-      services.map(async ({ resourceId }) => ({
+      resources.map(async (resourceId) => ({
         resourceId,
         result: await settle('QuotaMonitoring', () => api.quotaMonitoring({ ProjectName, ResourceID: resourceId, Start: today, End: today }), ctx),
       })),
     ),
     Promise.all(
-      services.map(async ({ resourceId }) => ({
+      resources.map(async (resourceId) => ({
         resourceId,
         result: await settle(
           'UsageMonitoring',
@@ -103,14 +106,14 @@ export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<A
 }
 
 /** A fetch where every call failed the same way (no credentials, emulator did not start). */
-export function failedFetch(at: number, error: CallErrorView): AccountFetch {
+export function failedFetch(at: number, error: CallErrorView, watched: readonly WatchedServiceSetting[]): AccountFetch {
   const failed = { ok: false as const, error };
-  const services = watchedServices();
+  const resources = watched.map((w) => w.resourceId);
   return {
     at,
-    services: services.map(({ resourceId }) => ({ resourceId, result: failed })),
+    services: statusServices(watched).map(({ resourceId }) => ({ resourceId, result: failed })),
     packs: failed,
-    quota: services.map(({ resourceId }) => ({ resourceId, result: failed })),
-    usage: services.map(({ resourceId }) => ({ resourceId, result: failed })),
+    quota: resources.map((resourceId) => ({ resourceId, result: failed })),
+    usage: resources.map((resourceId) => ({ resourceId, result: failed })),
   };
 }

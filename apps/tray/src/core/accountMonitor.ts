@@ -4,8 +4,7 @@
  * service changes, and runs pause/resume. Polls and commands for one account never overlap.
  */
 import type { AccountView, CommandOutcome, ConnectionTestResult, ServiceView } from '../shared/bridge.js';
-import { BLUEPRINT_ID_BY_RESOURCE } from '@volc-speech/client';
-import { accountLevel, applyFetch, emptyAccountView, relevel, type ServiceStateChange } from './accountView.js';
+import { accountLevel, applyFetch, emptyAccountView, relevel, withHeadline, type ServiceStateChange } from './accountView.js';
 import { failedFetch, fetchAccount, type AccountFetch } from './accountFetch.js';
 import type { ConnectionTarget, SpeechApi, SpeechApiFactory } from './api.js';
 import { localError, toCallErrorView, type RedactionContext } from './callError.js';
@@ -14,7 +13,8 @@ import { runServiceCommand } from './commandFlow.js';
 import type { EmulatorHost } from './emulatorHost.js';
 import type { Thresholds } from './levels.js';
 import { Poller } from './poller.js';
-import { resourceLabel } from './resources.js';
+import { ExpiryTracker, type ExpiryWarning } from './expiry.js';
+import { resourceLabel, statusServices } from './resources.js';
 import type { SecretStore } from './secrets/secretStore.js';
 import type { StoredProfile } from './settings/settingsTypes.js';
 import { ThresholdTracker, type NotifiedCrossings, type ThresholdCrossing } from './thresholds.js';
@@ -33,6 +33,8 @@ export interface AccountMonitorDeps {
   /** The announced-and-not-re-armed crossings changed: keep them for the next start. */
   onNotifiedChange?: (monitor: AccountMonitor, notified: NotifiedCrossings) => void;
   onServiceChanges: (monitor: AccountMonitor, changes: ServiceStateChange[]) => void;
+  /** Packs with balance now 7, 3 or 1 days from expiry (each step once). */
+  onExpiry?: (monitor: AccountMonitor, warnings: ExpiryWarning[]) => void;
   /** After every completed poll (the bench counts them). */
   onPoll?: (monitor: AccountMonitor) => void;
 }
@@ -44,7 +46,8 @@ interface Connection {
 
 export class NoCredentialsError extends Error {
   readonly code = 'NoCredentials';
-  readonly hint = 'Enter the access key ID and secret access key in Settings, or turn on "use the local emulator".';
+  /** The hint's catalogue key is hint.noCredentials (shared/i18n): the page and the dialogs say it in their language. */
+  readonly hint = 'Enter the Access Key ID and Secret Access Key in Settings, or turn on “use the local emulator”.';
   constructor(message: string) {
     super(message);
     this.name = 'NoCredentialsError';
@@ -92,6 +95,7 @@ export class AccountMonitor {
   private accountView: AccountView;
   private readonly poller: Poller;
   private readonly thresholdTracker: ThresholdTracker;
+  private readonly expiryTracker = new ExpiryTracker();
   private notifiedKey: string;
   private connection: Promise<Connection> | null = null;
   /** Bumped when the connection settings change: answers of an older poll are dropped. */
@@ -104,10 +108,19 @@ export class AccountMonitor {
     private readonly deps: AccountMonitorDeps,
   ) {
     this.profileSettings = profile;
-    this.accountView = emptyAccountView(profile.id);
+    this.accountView = emptyAccountView(profile.id, watchedIds(profile));
     this.thresholdTracker = new ThresholdTracker(deps.notified);
     this.notifiedKey = JSON.stringify(this.thresholdTracker.notified());
-    this.poller = new Poller({ clock: deps.clock, intervalMs: deps.pollIntervalMs(profile), tick: () => this.pollOnce() });
+    this.poller = new Poller({
+      clock: deps.clock,
+      intervalMs: deps.pollIntervalMs(profile),
+      tick: () => this.pollOnce(),
+      onSchedule: (at) => {
+        if (this.accountView.nextPollAt === at) return;
+        this.accountView = { ...this.accountView, nextPollAt: at };
+        this.deps.onViewChange(this);
+      },
+    });
   }
 
   get profile(): StoredProfile {
@@ -157,12 +170,14 @@ export class AccountMonitor {
       before.endpoint !== profile.endpoint ||
       before.projectName !== profile.projectName ||
       before.useEmulator !== profile.useEmulator;
-    if (connectionChanged) {
+    const watchedChanged = JSON.stringify(before.watchedServices) !== JSON.stringify(profile.watchedServices);
+    if (connectionChanged || watchedChanged) {
       this.generation++;
-      this.connection = null;
+      if (connectionChanged) this.connection = null;
       this.thresholdTracker.reset();
+      this.expiryTracker.reset();
       this.reportNotifiedChange();
-      this.accountView = emptyAccountView(profile.id);
+      this.accountView = emptyAccountView(profile.id, watchedIds(profile));
       this.deps.onViewChange(this);
       void this.poller.refreshNow();
     } else if (before.warningPercent !== profile.warningPercent || before.criticalPercent !== profile.criticalPercent) {
@@ -177,7 +192,7 @@ export class AccountMonitor {
   async setServicePaused(resourceId: string, paused: boolean): Promise<CommandOutcome> {
     const now = () => this.deps.clock.now();
     const action = paused ? 'PauseService' : 'ResumeService';
-    const blueprintId = BLUEPRINT_ID_BY_RESOURCE[resourceId];
+    const blueprintId = statusServices(this.profileSettings.watchedServices).find((s) => s.resourceId === resourceId)?.blueprintId;
     const before = this.accountView.services.find((s) => s.resourceId === resourceId);
     const lastKnown = { state: before?.state ?? ('unknown' as const), status: before?.status ?? '' };
     if (blueprintId === undefined) {
@@ -234,10 +249,12 @@ export class AccountMonitor {
     const base: ServiceView = index >= 0 ? services[index]! : { resourceId, label: resourceLabel(resourceId), status: '', state: 'unknown', pending: null };
     const next: ServiceView = { ...base, ...patch };
     if (next.lastCommandError === undefined) delete next.lastCommandError;
+    if (next.state !== 'paused') delete next.pausedSince;
+    else if (next.pausedSince === undefined) next.pausedSince = this.deps.clock.now();
     if (index >= 0) services[index] = next;
     else services.push(next);
     const view = { ...this.accountView, services };
-    this.accountView = { ...view, level: accountLevel(view) };
+    this.accountView = withHeadline({ ...view, level: accountLevel(view) });
     this.deps.onViewChange(this);
   }
 
@@ -273,17 +290,20 @@ export class AccountMonitor {
         const connection = await this.connect();
         fetch = await fetchAccount(connection.api, {
           projectName: this.profileSettings.projectName,
+          watched: this.profileSettings.watchedServices,
           now,
           clockNow: () => this.deps.clock.now(),
           redaction: connection.redaction,
         });
       } catch (error) {
-        fetch = failedFetch(now, toCallErrorView(error, 'Connect', this.deps.clock.now()));
+        fetch = failedFetch(now, toCallErrorView(error, 'Connect', this.deps.clock.now()), this.profileSettings.watchedServices);
       }
       if (generation !== this.generation || this.stopped) return 'ok';
       const update = applyFetch(this.accountView, fetch, thresholdsOf(this.profileSettings));
-      this.accountView = { ...update.view, polling: false };
+      this.accountView = { ...update.view, polling: false, nextPollAt: this.accountView.nextPollAt };
       this.reportCrossings();
+      const expiring = this.expiryTracker.update(this.accountView.packs, this.deps.clock.now());
+      if (expiring.length > 0) this.deps.onExpiry?.(this, expiring);
       if (update.unrequestedServiceChanges.length > 0) this.deps.onServiceChanges(this, update.unrequestedServiceChanges);
       this.deps.onViewChange(this);
       this.deps.onPoll?.(this);
@@ -306,4 +326,8 @@ export class AccountMonitor {
     this.notifiedKey = key;
     this.deps.onNotifiedChange?.(this, notified);
   }
+}
+
+function watchedIds(profile: StoredProfile): string[] {
+  return profile.watchedServices.map((w) => w.resourceId);
 }

@@ -21,6 +21,7 @@ import type {
   UsageTrendView,
 } from '../shared/bridge.js';
 import type { AccountFetch } from './accountFetch.js';
+import { accountHeadline } from './headline.js';
 import { levelForPercent, worstLevel, type Thresholds } from './levels.js';
 import { resourceLabel } from './resources.js';
 
@@ -44,8 +45,43 @@ export const USAGE_TREND_POINTS = 24;
 /** Monitoring failures (e.g. a missing AppID permission) cost their figures but do not turn the tray red. */
 const NON_BLOCKING_ACTIONS = new Set(['QuotaMonitoring', 'UsageMonitoring']);
 
-export function emptyAccountView(profileId: string): AccountView {
-  return { profileId, lastUpdatedAt: null, polling: false, error: null, packs: [], rateLimits: [], usageTrends: [], services: [], level: 'ok' };
+export function emptyAccountView(profileId: string, watched: readonly string[] = []): AccountView {
+  const view = {
+    profileId,
+    lastUpdatedAt: null,
+    polling: false,
+    error: null,
+    packs: [],
+    rateLimits: [],
+    usageTrends: [],
+    services: [],
+    level: 'ok' as const,
+    nextPollAt: null,
+    watched: [...watched],
+  };
+  return { ...view, headline: accountHeadline(view, { packsAnswered: false }) };
+}
+
+/** The view with its headline recomputed (after any change of its figures or level). */
+export function withHeadline(view: AccountView): AccountView {
+  return { ...view, headline: accountHeadline(view, { packsAnswered: view.headline.nothingFound }) };
+}
+
+/**
+ * A service display time as an instant. The service writes `yyyy-MM-dd HH:mm:ss` without an
+ * offset in its own time zone (unknowns.ts SERVICE_TIME_ZONE, Asia/Shanghai, UTC+8, no DST);
+ * a string with an offset or Z is read as written. Undefined when it does not parse.
+ */
+export function parseServiceTime(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  if (!m) return undefined;
+  if (m[7]) {
+    const parsed = Date.parse(text.trim().replace(' ', 'T'));
+    return Number.isNaN(parsed) ? undefined : parsed;
+  }
+  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  return Date.UTC(y, mo - 1, d, h - 8, mi, se);
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -91,6 +127,8 @@ export function packBalances(result: ResourcePacksStatusResult, thresholds: Thre
     unit: string;
     display?: string;
     expires?: string;
+    expiresAt?: number;
+    expiresRemaining?: number;
   }
   const byResource = new Map<string, Acc>();
   const entry = (id: string): Acc => {
@@ -118,8 +156,15 @@ export function packBalances(result: ResourcePacksStatusResult, thresholds: Thre
     }
     acc.unit ||= pack.Harvest?.Unit ?? '';
     acc.display ||= pack.ResourceDisplay;
-    const expires = earlier(acc.expires, pack.Expires);
-    if (expires !== undefined) acc.expires = expires;
+    // Only a pack with something left: a used-up pack's expiry says nothing about the balance.
+    const left = (pack.Harvest?.PurchasedAmount ?? 0) - (pack.Harvest?.CurrentUsage ?? 0);
+    if (pack.Expires && left > 0 && earlier(acc.expires, pack.Expires) === pack.Expires && acc.expires !== pack.Expires) {
+      acc.expires = pack.Expires;
+      acc.expiresRemaining = left;
+      const at = parseServiceTime(pack.Expires);
+      if (at === undefined) delete acc.expiresAt;
+      else acc.expiresAt = at;
+    }
   }
   return [...byResource.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -136,6 +181,8 @@ export function packBalances(result: ResourcePacksStatusResult, thresholds: Thre
         level: levelForPercent(percentUsed, thresholds),
       };
       if (acc.expires) view.expires = acc.expires;
+      if (acc.expiresAt !== undefined) view.expiresAt = acc.expiresAt;
+      if (acc.expiresRemaining !== undefined) view.expiresRemaining = acc.expiresRemaining;
       return view;
     });
 }
@@ -201,7 +248,7 @@ export function accountLevel(view: Pick<AccountView, 'error' | 'packs' | 'servic
 /** The same figures judged against new thresholds. */
 export function relevel(view: AccountView, thresholds: Thresholds): AccountView {
   const next = { ...view, packs: judged(view.packs, thresholds), rateLimits: judged(view.rateLimits, thresholds) };
-  return { ...next, level: accountLevel(next) };
+  return withHeadline({ ...next, level: accountLevel(next) });
 }
 
 function perResource<T, V extends { resourceId: string }>(
@@ -235,6 +282,7 @@ export function applyFetch(previous: AccountView, fetch: AccountFetch, threshold
       pending: before?.pending ?? null,
     };
     if (before?.lastCommandError) view.lastCommandError = before.lastCommandError;
+    if (view.state === 'paused') view.pausedSince = before?.state === 'paused' && before.pausedSince !== undefined ? before.pausedSince : fetch.at;
     if (before && before.state !== 'unknown' && before.state !== view.state && before.pending === null) {
       unrequestedServiceChanges.push({ resourceId, label: view.label, from: before.state, to: view.state, status });
     }
@@ -257,7 +305,7 @@ export function applyFetch(previous: AccountView, fetch: AccountFetch, threshold
     fetch.services.some((s) => s.result.ok) || fetch.packs.ok || fetch.quota.some((q) => q.result.ok) || fetch.usage.some((u) => u.result.ok);
 
   const blocking = errors.find((e) => !NON_BLOCKING_ACTIONS.has(e.action));
-  const next: AccountView = {
+  const next: Omit<AccountView, 'headline'> = {
     profileId: previous.profileId,
     lastUpdatedAt: anyOk ? fetch.at : previous.lastUpdatedAt,
     polling: previous.polling,
@@ -267,7 +315,11 @@ export function applyFetch(previous: AccountView, fetch: AccountFetch, threshold
     usageTrends: perResource(previous.usageTrends, fetch.usage, usageTrends),
     services,
     level: 'ok',
+    nextPollAt: previous.nextPollAt,
+    watched: previous.watched,
   };
   next.level = accountLevel(next);
-  return { view: next, unrequestedServiceChanges };
+  // An answer for the watched services with no packs at all: "nothing found", not "no packs".
+  const packsAnswered = fetch.packs.ok || previous.headline.nothingFound;
+  return { view: { ...next, headline: accountHeadline(next, { packsAnswered }) }, unrequestedServiceChanges };
 }

@@ -2,9 +2,11 @@
  * The tray core: plain TypeScript, no Electron. The Electron main process and the browser
  * preview server build a TrayCore and delegate to it.
  */
-export { TrayCore, type TrayCoreOptions, type TrayModel, type LoginItems } from './trayCore.js';
+export { aggregateProfiles, causingProfile, localizedAccount, TrayCore, type TrayCoreOptions, type TrayModel, type LoginItems } from './trayCore.js';
+export { accountHeadline, concernOrder, mainProduct } from './headline.js';
+export { EXPIRY_WARNING_DAYS, ExpiryTracker, expiryStep, type ExpiryWarning } from './expiry.js';
 export { AccountMonitor, NoCredentialsError, resolveTarget, testConnectionTo } from './accountMonitor.js';
-export { applyFetch, accountLevel, emptyAccountView, packBalances, rateLimits, relevel, usageTrends, type AccountUpdate, type ServiceStateChange } from './accountView.js';
+export { applyFetch, accountLevel, emptyAccountView, parseServiceTime, withHeadline, packBalances, rateLimits, relevel, usageTrends, type AccountUpdate, type ServiceStateChange } from './accountView.js';
 export { fetchAccount, fetchAllPacks, failedFetch, type AccountFetch, type CallResult } from './accountFetch.js';
 export { createClientApiFactory, type ApiHooks, type ConnectionTarget, type SpeechApi, type SpeechApiFactory } from './api.js';
 export { localError, redact, toCallErrorView } from './callError.js';
@@ -12,9 +14,9 @@ export { sleep, systemClock, type Clock, type TimerHandle } from './clock.js';
 export { runServiceCommand, type CommandContext } from './commandFlow.js';
 export { EmulatorHost, startEmbeddedEmulator, type RunningEmulator, type StartEmulator } from './emulatorHost.js';
 export { DEFAULT_THRESHOLDS, levelForPercent, levelRank, worstLevel, type Thresholds } from './levels.js';
-export { crossingMessage, RecordingNotifier, serviceChangeMessage, type Notifier } from './notifier.js';
+export { crossingMessage, expiryMessage, RecordingNotifier, serviceChangeMessage, type Notifier } from './notifier.js';
 export { Poller, type PollOutcome, type PollerOptions, type PollerState } from './poller.js';
-export { isWatchedService, resourceLabel, watchedServices } from './resources.js';
+export { defaultWatchedServices, knownServiceViews, productImportance, resourceLabel, statusServices } from './resources.js';
 export { detectCrossings, ThresholdTracker, type ThresholdCrossing } from './thresholds.js';
 export { MEMORY_STORE_INFO, MemorySecretStore, type SecretStore, type SecretStoreInfo } from './secrets/secretStore.js';
 export { openSecretStore, type OpenSecretStoreOptions } from './secrets/openSecretStore.js';

@@ -1,11 +1,12 @@
 /**
- * Desktop notifications: the core decides what to say, a Notifier shows it
- * (Electron's Notification in main; recorded in tests and the preview).
+ * Desktop notifications: the core decides what to say, in the app's language, and a Notifier
+ * shows it (Electron's Notification in main; recorded in tests and the preview).
  */
 import type { TrayNotification } from '../shared/bridge.js';
-import { bilingual, formatAmount, formatWithUnit, quotaTypeText } from '../shared/format.js';
-import { QUOTA_MEANING_LABEL } from '../shared/levels.js';
+import type { I18n, MessageKey } from '../shared/i18n/index.js';
 import type { ServiceStateChange } from './accountView.js';
+import type { ExpiryWarning } from './expiry.js';
+import { resourceLabel } from './resources.js';
 import type { ThresholdCrossing } from './thresholds.js';
 
 export interface Notifier {
@@ -19,42 +20,56 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
-const STATE_WORDS: Record<string, string> = {
-  running: 'running',
-  paused: 'paused',
-  terminated: 'terminated',
-  notActivated: 'not activated',
-  unknown: 'in an unknown state',
+const STATE_KEYS: Readonly<Record<string, MessageKey>> = {
+  running: 'service.running',
+  paused: 'service.paused',
+  terminated: 'service.terminated',
+  notActivated: 'service.notActivated',
+  unknown: 'service.unknown',
 };
+
+function stateWord(state: string, i18n: I18n): string {
+  const key = Object.hasOwn(STATE_KEYS, state) ? STATE_KEYS[state] : undefined;
+  return key ? i18n.t(key) : state;
+}
 
 /**
  * A threshold crossing. The title starts with which "quota" it is about, in the words of the
- * popover's cards: 剩余额度 Remaining quota (pack spend) or 限流 Rate limit (QPS, concurrency).
+ * popover's cards: resource packs (what is left to spend) or rate limit (QPS, concurrency).
  */
-export function crossingMessage(profileName: string, crossing: ThresholdCrossing): Omit<TrayNotification, 'id' | 'at'> {
-  const meaning = bilingual(QUOTA_MEANING_LABEL[crossing.meaning]);
-  const threshold = `the ${crossing.level} threshold (${crossing.thresholdPercent}%)`;
+export function crossingMessage(profileName: string, crossing: ThresholdCrossing, i18n: I18n): Omit<TrayNotification, 'id' | 'at'> {
+  const resource = resourceLabel(crossing.resourceId, crossing.label, i18n.locale);
+  const level = i18n.t(`level.${crossing.level}`);
+  const threshold = i18n.percent(crossing.thresholdPercent);
   if (crossing.meaning === 'rateLimit') {
-    const quotaType = quotaTypeText(crossing.quotaType);
+    const quotaType = i18n.quotaType(crossing.quotaType);
     return {
-      title: `${meaning} · ${crossing.label} ${quotaType}: ${crossing.percentUsed}% of the limit`,
-      body: `${profileName}: ${quotaType} use passed ${threshold}; ${formatAmount(crossing.value)} of ${formatAmount(crossing.limit)} in use.`,
+      title: i18n.t('notify.rateTitle', { resource, quotaType, percent: i18n.percent(crossing.percentUsed) }),
+      body: i18n.t('notify.rateBody', { profile: profileName, quotaType, level, threshold, value: i18n.number(crossing.value), limit: i18n.number(crossing.limit) }),
       level: crossing.level,
     };
   }
   return {
-    title: `${meaning} · ${crossing.label}: ${crossing.percentUsed}% used`,
-    body: `${profileName}: resource-pack use passed ${threshold}; ${formatWithUnit(crossing.remaining, crossing.unit)} left.`,
+    title: i18n.t('notify.packTitle', { resource, percent: i18n.percent(crossing.percentUsed) }),
+    body: i18n.t('notify.packBody', { profile: profileName, level, threshold, left: i18n.amount(crossing.remaining, crossing.unit) }),
     level: crossing.level,
   };
 }
 
-export function serviceChangeMessage(profileName: string, change: ServiceStateChange): Omit<TrayNotification, 'id' | 'at'> {
+export function serviceChangeMessage(profileName: string, change: ServiceStateChange, i18n: I18n): Omit<TrayNotification, 'id' | 'at'> {
+  const resource = resourceLabel(change.resourceId, change.label, i18n.locale);
   return {
-    title: `${change.label} is now ${STATE_WORDS[change.to] ?? change.to}`,
-    body: `${profileName}: the service changed from ${STATE_WORDS[change.from] ?? change.from} to ${STATE_WORDS[change.to] ?? change.to}${
-      change.status ? ` (reported "${change.status}")` : ''
-    } without a request from this app.`,
+    title: i18n.t('notify.serviceTitle', { resource, state: stateWord(change.to, i18n) }),
+    body: i18n.t('notify.serviceBody', { profile: profileName, from: stateWord(change.from, i18n), to: stateWord(change.to, i18n) }),
     level: change.to === 'paused' ? 'paused' : change.to === 'running' ? 'ok' : 'error',
+  };
+}
+
+export function expiryMessage(profileName: string, warning: ExpiryWarning, i18n: I18n): Omit<TrayNotification, 'id' | 'at'> {
+  const resource = resourceLabel(warning.resourceId, undefined, i18n.locale);
+  return {
+    title: i18n.t('notify.expiryTitle', { resource, relative: i18n.relativeDays(warning.days) }),
+    body: i18n.t('notify.expiryBody', { profile: profileName, left: i18n.amount(warning.remaining, warning.unit), date: i18n.date(warning.at) }),
+    level: warning.step <= 1 ? 'critical' : 'warning',
   };
 }

@@ -12,12 +12,17 @@ export interface PollerOptions {
   intervalMs: number;
   /** One poll; resolve 'failed' (or throw) to back off. */
   tick: () => Promise<PollOutcome>;
-  /** Longest wait between failed polls; never shorter than the interval. Default 10 minutes. */
+  /** Longest wait between failed polls; never shorter than the interval. Default 5 minutes (DEFAULT_MAX_BACKOFF_MS). */
   maxBackoffMs?: number;
   /** First backoff step when the interval is very short (the bench polls at 0 ms). Default 1 s. */
   minBackoffMs?: number;
   onTickError?: (error: unknown) => void;
+  /** The next poll was scheduled (at: when it fires) or is no longer scheduled (null). */
+  onSchedule?: (at: number | null) => void;
 }
+
+/** "A few minutes": the longest an outage that ended can stay on screen without a click. */
+export const DEFAULT_MAX_BACKOFF_MS = 5 * 60_000;
 
 export interface PollerState {
   started: boolean;
@@ -34,6 +39,8 @@ export class Poller {
   private readonly clock: Clock;
   private readonly tick: () => Promise<PollOutcome>;
   private readonly onTickError: ((error: unknown) => void) | undefined;
+  private readonly onSchedule: ((at: number | null) => void) | undefined;
+  private scheduledAt: number | null = null;
   private intervalMs: number;
   private readonly maxBackoffMs: number;
   private readonly minBackoffMs: number;
@@ -50,8 +57,9 @@ export class Poller {
     this.clock = options.clock;
     this.tick = options.tick;
     this.onTickError = options.onTickError;
+    this.onSchedule = options.onSchedule;
     this.intervalMs = Math.max(0, options.intervalMs);
-    this.maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
     this.minBackoffMs = options.minBackoffMs ?? 1_000;
   }
 
@@ -146,18 +154,33 @@ export class Poller {
     return run;
   }
 
+  /** When the next scheduled poll fires, or null when none is scheduled. */
+  get nextAt(): number | null {
+    return this.scheduledAt;
+  }
+
   private schedule(): void {
     if (!this.started || this.stopped || this.suspended || this.timer !== null) return;
+    const delay = this.nextDelayMs();
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
+      this.setScheduled(null);
       void this.runTick();
-    }, this.nextDelayMs());
+    }, delay);
+    this.setScheduled(this.clock.now() + delay);
   }
 
   private cancelTimer(): void {
     if (this.timer !== null) {
       this.clock.clearTimeout(this.timer);
       this.timer = null;
+      this.setScheduled(null);
     }
+  }
+
+  private setScheduled(at: number | null): void {
+    if (this.scheduledAt === at) return;
+    this.scheduledAt = at;
+    this.onSchedule?.(at);
   }
 }

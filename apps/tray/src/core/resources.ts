@@ -1,45 +1,60 @@
 /**
- * Which resources the tray watches, and what to call them.
+ * Which products the tray knows, how it names them, and in which order they matter.
  *
- * ServiceStatus needs a BlueprintID besides the ResourceID, and the only known pairing is
- * unknowns.ts BLUEPRINT_ID_BY_RESOURCE; so the services shown (and paused/resumed) are
- * exactly those. Resource-pack balances cover every resource the packs report.
+ * The catalogue is @volc-speech/client's KNOWN_SERVICES (console product names, BlueprintIDs
+ * where a source pairs one). Its order is the product importance the popover sorts by: the
+ * main TTS product first. A resource the catalogue does not know shows the service's own
+ * display name, else its ID.
  */
-import { BLUEPRINT_ID_BY_RESOURCE } from '@volc-speech/client';
+import type { KnownServiceView, WatchedServiceSetting } from '../shared/bridge.js';
+import type { Locale } from '../shared/i18n/index.js';
+import { DEFAULT_WATCHED_SERVICES, KNOWN_SERVICES } from './knownServices.js';
 
-/** Display names from the resource IDs seen in ../shared/api/README.md §1.7; anything else shows its ID. */
-const RESOURCE_LABELS: Readonly<Record<string, string>> = {
-  'volc.service_type.10029': 'Doubao TTS (big model)',
-  'volc.tts.default': 'Classic TTS',
-  'volc.megatts.voiceclone': 'Voice clone slots',
-  'volc.megatts.default': 'Voice clone synthesis',
-  'volc.megatts.concurr': 'Voice clone synthesis (concurrency)',
-  'volc.bigasr.sauc.duration': 'Streaming ASR 1.0',
-  'volc.bigasr.sauc.concurrent': 'Streaming ASR 1.0 (concurrency)',
-  'volc.seedasr.sauc.duration': 'Streaming ASR 2.0',
-  'volc.seedasr.sauc.concurrent': 'Streaming ASR 2.0 (concurrency)',
-  'volc.bigasr.auc': 'File ASR',
-  'volc.seedasr.auc': 'File ASR 2.0',
-  'volc.bigasr.auc_turbo': 'File ASR (turbo)',
-  'volc.bigasr.auc_idle': 'File ASR (idle)',
-  'volc.service_type.10050': 'Podcast',
-  'volc.service_type.10053': 'Simultaneous interpretation',
-  'volc.service_type.10074': 'Audio generation',
-};
+const BY_ID = new Map(KNOWN_SERVICES.map((service, index) => [service.resourceId, { service, index }]));
 
-export function resourceLabel(resourceId: string, display?: string): string {
-  return RESOURCE_LABELS[resourceId] ?? (display?.trim() || resourceId);
+/** The product's name in a language; unknown products keep the service's display name or their ID. */
+export function resourceLabel(resourceId: string, display?: string, locale: Locale = 'en'): string {
+  const known = BY_ID.get(resourceId)?.service;
+  if (known) return locale === 'zh-CN' ? known.nameZh : known.nameEn;
+  return display?.trim() || resourceId;
 }
 
-export interface WatchedService {
+/** Lower is more important: the catalogue's order, unknown products after every known one. */
+export function productImportance(resourceId: string): number {
+  return BY_ID.get(resourceId)?.index ?? KNOWN_SERVICES.length;
+}
+
+export function knownBlueprintId(resourceId: string): number | undefined {
+  return BY_ID.get(resourceId)?.service.blueprintId;
+}
+
+/** The picker's list, named in one language. */
+export function knownServiceViews(locale: Locale): KnownServiceView[] {
+  return KNOWN_SERVICES.map((s) => {
+    const view: KnownServiceView = { resourceId: s.resourceId, name: locale === 'zh-CN' ? s.nameZh : s.nameEn };
+    if (s.blueprintId !== undefined) view.blueprintId = s.blueprintId;
+    return view;
+  });
+}
+
+/** What a new profile watches (DEFAULT_WATCHED_SERVICES with their known BlueprintIDs). */
+export function defaultWatchedServices(): WatchedServiceSetting[] {
+  return DEFAULT_WATCHED_SERVICES.map((resourceId) => {
+    const blueprintId = knownBlueprintId(resourceId);
+    return blueprintId === undefined ? { resourceId } : { resourceId, blueprintId };
+  });
+}
+
+/** A watched service ServiceStatus can be asked about (it needs a BlueprintID). */
+export interface StatusService {
   resourceId: string;
   blueprintId: number;
 }
 
-export function watchedServices(): WatchedService[] {
-  return Object.entries(BLUEPRINT_ID_BY_RESOURCE).map(([resourceId, blueprintId]) => ({ resourceId, blueprintId }));
-}
-
-export function isWatchedService(resourceId: string): boolean {
-  return Object.hasOwn(BLUEPRINT_ID_BY_RESOURCE, resourceId);
+/** The watched services whose status can be read and switched (those with a BlueprintID). */
+export function statusServices(watched: readonly WatchedServiceSetting[]): StatusService[] {
+  return watched.flatMap((w) => {
+    const blueprintId = w.blueprintId ?? knownBlueprintId(w.resourceId);
+    return blueprintId === undefined ? [] : [{ resourceId: w.resourceId, blueprintId }];
+  });
 }

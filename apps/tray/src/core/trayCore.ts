@@ -9,6 +9,8 @@ import type {
   CommandOutcome,
   ConnectionTestResult,
   DashboardSnapshot,
+  HeadlineView,
+  LanguageSetting,
   ProfileInput,
   ProfileSettingsView,
   ProfileSummary,
@@ -18,6 +20,7 @@ import type {
   TrayNotification,
 } from '../shared/bridge.js';
 import { validateProfileInput } from '../shared/ipc.js';
+import { createI18n, resolveLocale, type I18n, type Locale } from '../shared/i18n/index.js';
 import { AccountMonitor, NoCredentialsError, resolveTarget, testConnectionTo, thresholdsOf } from './accountMonitor.js';
 import { createClientApiFactory, type SpeechApiFactory } from './api.js';
 import { localError, toCallErrorView } from './callError.js';
@@ -25,7 +28,9 @@ import { systemClock, type Clock } from './clock.js';
 import { EmulatorHost, startEmbeddedEmulator, type RunningEmulator, type StartEmulator } from './emulatorHost.js';
 import { emptyAccountView } from './accountView.js';
 import { worstLevel } from './levels.js';
-import { crossingMessage, serviceChangeMessage, type Notifier } from './notifier.js';
+import { concernOrder } from './headline.js';
+import { crossingMessage, expiryMessage, serviceChangeMessage, type Notifier } from './notifier.js';
+import { defaultWatchedServices, knownServiceViews, resourceLabel } from './resources.js';
 import type { SecretStore } from './secrets/secretStore.js';
 import type { SettingsStore } from './settings/settingsStore.js';
 import { boundNotified } from './settings/migrations.js';
@@ -54,15 +59,42 @@ export interface TrayCoreOptions {
   /** Called after every completed poll of a profile, with its new view (diagnostics, the bench). */
   onPoll?: (profileId: string, account: AccountView) => void;
   log?: (message: string) => void;
+  /** The OS locale (Electron: app.getLocale()); the language follows it unless the setting says otherwise. */
+  systemLocale?: string;
 }
 
 /** What the tray icon and its menu need: every profile's account, not only the active one. */
 export interface TrayModel {
+  /** The worst level of the accounts that count (the demo account only while no real one exists). */
   overall: TrayLevel;
-  /** Highest pack usage across all profiles, or null before any figures arrive. */
+  /**
+   * The figure the tray shows: the percentage in use of what caused `overall` (pack spend or
+   * rate-limit use), or null (paused, error, nothing measured yet).
+   */
+  figure: number | null;
+  /** The account whose headline caused `overall`, and that headline. */
+  cause: { profileId: string; profileName: string; headline: HeadlineView } | null;
+  /** Highest pack usage across the accounts that count, or null before any figures arrive. */
   maxPercentUsed: number | null;
   activeProfileId: string;
-  profiles: Array<ProfileSummary & { active: boolean; account: AccountView }>;
+  locale: Locale;
+  profiles: Array<ProfileSummary & { active: boolean; account: AccountView; inAggregate: boolean }>;
+}
+
+/**
+ * The accounts whose state the app's aggregate shows: the demo (emulator) account leaves it
+ * once a real account exists, so a demo warning never colours a real user's tray.
+ */
+export function aggregateProfiles<T extends { usesEmulator: boolean }>(profiles: readonly T[]): T[] {
+  const real = profiles.filter((p) => !p.usesEmulator);
+  return real.length > 0 ? real : [...profiles];
+}
+
+/** The account that sets the aggregate: worst level, the active one on a tie, then list order. */
+export function causingProfile<T extends { id: string; level: TrayLevel }>(profiles: readonly T[], activeId: string): T | undefined {
+  const worst = worstLevel(profiles.map((p) => p.level));
+  const atWorst = profiles.filter((p) => p.level === worst);
+  return atWorst.find((p) => p.id === activeId) ?? atWorst[0];
 }
 
 export class TrayCore implements TrayBridge {
@@ -75,6 +107,7 @@ export class TrayCore implements TrayBridge {
   private readonly apiFactory: () => Promise<SpeechApiFactory>;
   private readonly log: (message: string) => void;
   private notificationSeq = 0;
+  private readonly systemLocale: string;
   private started = false;
   private snapshotQueued = false;
 
@@ -85,6 +118,7 @@ export class TrayCore implements TrayBridge {
     let factory: Promise<SpeechApiFactory> | null = options.apiFactory ? Promise.resolve(options.apiFactory) : null;
     this.apiFactory = () => (factory ??= createClientApiFactory());
     this.settings = options.settings.load();
+    this.systemLocale = options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale;
     for (const profile of this.settings.profiles) this.monitors.set(profile.id, this.createMonitor(profile));
   }
 
@@ -172,8 +206,34 @@ export class TrayCore implements TrayBridge {
     const profiles: ProfileSettingsView[] = await Promise.all(
       this.settings.profiles.map(async (p) => ({ ...p, hasSecret: await this.hasSecret(p.id) })),
     );
+    const locale = this.locale();
     const { kind, description } = this.options.secrets.info;
-    return { profiles, activeProfileId: this.settings.activeProfileId, startAtLogin: this.settings.startAtLogin, secretStore: { kind, description } };
+    return {
+      profiles,
+      activeProfileId: this.settings.activeProfileId,
+      startAtLogin: this.settings.startAtLogin,
+      secretStore: { kind, description },
+      language: this.settings.language ?? 'system',
+      locale,
+      knownServices: knownServiceViews(locale),
+      defaultWatchedServices: defaultWatchedServices(),
+    };
+  }
+
+  async setLanguage(language: LanguageSetting): Promise<SettingsView> {
+    const { language: _previous, ...rest } = this.settings;
+    this.persist(language === 'system' ? rest : { ...rest, language });
+    this.queueSnapshot();
+    return this.getSettings();
+  }
+
+  /** The language everything is shown in now: the setting, else the OS locale. */
+  locale(): Locale {
+    return resolveLocale(this.settings.language, this.systemLocale);
+  }
+
+  i18n(): I18n {
+    return createI18n(this.locale());
   }
 
   async saveProfile(rawInput: ProfileInput): Promise<SettingsView> {
@@ -181,7 +241,8 @@ export class TrayCore implements TrayBridge {
     const { secretAccessKey, id: requestedId, ...fields } = input;
     const existing = requestedId ? this.settings.profiles.find((p) => p.id === requestedId) : undefined;
     const id = existing?.id ?? requestedId ?? this.newProfileId(fields.name);
-    const profile: StoredProfile = { id, ...fields };
+    const { watchedServices, ...rest } = fields;
+    const profile: StoredProfile = { id, ...rest, watchedServices: watchedServices ?? existing?.watchedServices ?? defaultWatchedServices() };
     const secret = secretAccessKey?.trim();
     if (secret) await this.options.secrets.set(id, secret);
 
@@ -249,19 +310,27 @@ export class TrayCore implements TrayBridge {
   // ── For the tray presenter ──────────────────────────────────────────────────────────────
 
   trayModel(): TrayModel {
+    const locale = this.locale();
+    const counted = new Set(aggregateProfiles(this.settings.profiles.map((p) => this.summary(p))).map((p) => p.id));
     const profiles = this.settings.profiles.map((p) => {
       const account = this.monitors.get(p.id)?.view;
       return {
         ...this.summary(p),
         active: p.id === this.settings.activeProfileId,
-        account: account ?? emptyAccountView(p.id),
+        account: localizedAccount(account ?? emptyAccountView(p.id), locale),
+        inAggregate: counted.has(p.id),
       };
     });
-    const percents = profiles.flatMap((p) => p.account.packs.map((pack) => pack.percentUsed));
+    const inAggregate = profiles.filter((p) => p.inAggregate);
+    const percents = inAggregate.flatMap((p) => p.account.packs.map((pack) => pack.percentUsed));
+    const causing = causingProfile(inAggregate, this.settings.activeProfileId);
     return {
-      overall: worstLevel(profiles.map((p) => p.level)),
+      overall: worstLevel(inAggregate.map((p) => p.level)),
+      figure: causing?.account.headline.figure ?? null,
+      cause: causing ? { profileId: causing.id, profileName: causing.name, headline: causing.account.headline } : null,
       maxPercentUsed: percents.length > 0 ? Math.max(...percents) : null,
       activeProfileId: this.settings.activeProfileId,
+      locale,
       profiles,
     };
   }
@@ -271,18 +340,23 @@ export class TrayCore implements TrayBridge {
   private snapshot(): DashboardSnapshot {
     const active = this.settings.profiles.find((p) => p.id === this.settings.activeProfileId) ?? this.settings.profiles[0]!;
     const profiles = this.settings.profiles.map((p) => this.summary(p));
+    const locale = this.locale();
     return {
       profiles,
       activeProfileId: active.id,
-      overall: worstLevel(profiles.map((p) => p.level)),
-      account: structuredClone(this.monitors.get(active.id)!.view),
+      overall: worstLevel(aggregateProfiles(profiles).map((p) => p.level)),
+      account: localizedAccount(structuredClone(this.monitors.get(active.id)!.view), locale),
       thresholds: thresholdsOf(active),
       now: this.clock.now(),
+      locale,
     };
   }
 
   private summary(profile: StoredProfile): ProfileSummary {
-    return { id: profile.id, name: profile.name, usesEmulator: profile.useEmulator, level: this.monitors.get(profile.id)?.view.level ?? 'ok' };
+    const view = this.monitors.get(profile.id)?.view;
+    const summary: ProfileSummary = { id: profile.id, name: profile.name, usesEmulator: profile.useEmulator, level: view?.level ?? 'ok' };
+    if (view) summary.headline = view.headline;
+    return summary;
   }
 
   private createMonitor(profile: StoredProfile): AccountMonitor {
@@ -295,12 +369,15 @@ export class TrayCore implements TrayBridge {
       ...(this.options.commandConfirm ? { commandConfirm: this.options.commandConfirm } : {}),
       onViewChange: () => this.queueSnapshot(),
       onCrossings: (monitor, crossings) => {
-        for (const crossing of crossings) this.notify(crossingMessage(monitor.profile.name, crossing));
+        for (const crossing of crossings) this.notify(crossingMessage(monitor.profile.name, crossing, this.i18n()));
+      },
+      onExpiry: (monitor, warnings) => {
+        for (const warning of warnings) this.notify(expiryMessage(monitor.profile.name, warning, this.i18n()));
       },
       notified: this.settings.notifiedCrossings?.[profile.id] ?? {},
       onNotifiedChange: (monitor, notified) => this.persistNotified(monitor.profile.id, notified),
       onServiceChanges: (monitor, changes) => {
-        for (const change of changes) this.notify(serviceChangeMessage(monitor.profile.name, change));
+        for (const change of changes) this.notify(serviceChangeMessage(monitor.profile.name, change, this.i18n()));
       },
       ...(this.options.onPoll ? { onPoll: (monitor: AccountMonitor) => this.options.onPoll?.(monitor.profile.id, monitor.view) } : {}),
     });
@@ -391,4 +468,19 @@ function withNotified(settings: StoredSettings, profileId: string, notified: Not
   else delete all[profileId];
   const { notifiedCrossings: _previous, ...rest } = settings;
   return Object.keys(all).length > 0 ? { ...rest, notifiedCrossings: all } : rest;
+}
+
+/**
+ * The account as the page shows it: product names in the snapshot's language, packs and rate
+ * limits in order of concern (worst level first, then product importance).
+ */
+export function localizedAccount(view: AccountView, locale: Locale): AccountView {
+  const name = (resourceId: string, display?: string) => resourceLabel(resourceId, display, locale);
+  return {
+    ...view,
+    packs: concernOrder(view.packs).map((p) => ({ ...p, label: name(p.resourceId, p.label) })),
+    rateLimits: concernOrder(view.rateLimits).map((r) => ({ ...r, label: name(r.resourceId) })),
+    usageTrends: view.usageTrends.map((u) => ({ ...u, label: name(u.resourceId) })),
+    services: view.services.map((s) => ({ ...s, label: name(s.resourceId, s.label) })),
+  };
 }

@@ -16,6 +16,7 @@ import { createLoginItems, ElectronNotifier } from './platformServices.js';
 import { installSecurity, isTrustedSenderUrl } from './security.js';
 import { panelAppearance, readWindowsTaskbarLight } from './trayIcon/appearance.js';
 import { createTrayImage } from './trayIconImage.js';
+import { errorHintKey } from '../shared/headlineText.js';
 import { commandConfirmation } from './trayMenu.js';
 import { TrayPresenter } from './trayPresenter.js';
 import { WindowManager } from './windowManager.js';
@@ -72,17 +73,19 @@ async function start(): Promise<void> {
     secrets,
     notifier: new ElectronNotifier(Notification, () => windows.show(tray.getBounds())),
     loginItems: createLoginItems({ app, platform: process.platform, execPath: process.execPath, env: process.env }),
+    systemLocale: app.getLocale(),
     log,
   });
 
   const confirmAndRun = async (profileId: string, service: ServiceView, paused: boolean) => {
     const profileName = core.trayModel().profiles.find((p) => p.id === profileId)?.name ?? profileId;
-    const text = commandConfirmation(profileName, service, paused);
+    const i18n = core.i18n();
+    const text = commandConfirmation(profileName, service, paused, i18n);
     const answer = await dialog.showMessageBox({
       type: paused ? 'warning' : 'question',
       message: text.message,
       detail: text.detail,
-      buttons: [text.confirmLabel, 'Cancel'],
+      buttons: [text.confirmLabel, text.cancelLabel],
       defaultId: 1,
       cancelId: 1,
       noLink: true,
@@ -90,10 +93,18 @@ async function start(): Promise<void> {
     if (answer.response !== 0) return;
     const outcome = await core.setServicePaused(profileId, service.resourceId, paused);
     if (!outcome.ok) {
+      const hintKey = errorHintKey(outcome.error);
       await dialog.showMessageBox({
         type: 'error',
-        message: `${paused ? 'Pause' : 'Resume'} of ${service.label} failed`,
-        detail: `${outcome.error.message}${outcome.error.hint ? `\n\n${outcome.error.hint}` : ''}\n\nThe service reports: ${outcome.status || outcome.state}.`,
+        message: i18n.t(paused ? 'dialog.pauseFailed' : 'dialog.resumeFailed', { resource: service.label }),
+        detail: [
+          `${outcome.error.code}${outcome.error.httpStatus ? ` (HTTP ${outcome.error.httpStatus})` : ''}: ${outcome.error.message}`,
+          outcome.error.requestId ? `RequestId: ${outcome.error.requestId}` : '',
+          hintKey ? i18n.t(hintKey) : '',
+          i18n.t('dialog.reports', { status: outcome.status || i18n.t(`service.${outcome.state}`) }),
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
       });
     }
   };

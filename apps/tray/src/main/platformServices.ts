@@ -34,7 +34,7 @@ export const AUTOSTART_FILE = 'volc-speech-tray.desktop';
 /** XDG autostart entry (Linux has no setLoginItemSettings). */
 export function autostartDesktopEntry(exec: string): string {
   const quoted = /[\s"'\\$`]/.test(exec) ? `"${exec.replace(/(["\\$`])/g, '\\$1')}"` : exec;
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Volc Speech Tray', `Exec=${quoted}`, 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n');
+  return ['[Desktop Entry]', 'Type=Application', 'Name=Doubao Speech', 'Name[zh_CN]=豆包语音', `Exec=${quoted}`, 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n');
 }
 
 export function createLoginItems(deps: { app: Pick<App, 'setLoginItemSettings' | 'getPath'>; platform: NodeJS.Platform; execPath: string; env: NodeJS.ProcessEnv }): LoginItems {

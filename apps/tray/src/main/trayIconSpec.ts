@@ -1,7 +1,7 @@
 /**
  * What the tray icon says, as a pure function of the TrayModel: the level and the figure that
- * caused it (the highest pack spend or rate-limit use judged at that level, across every
- * profile), '!' for an error, no figure for paused (the glyph says it) or before anything
+ * caused it (TrayModel.figure: the headline figure of the account that set the level, see
+ * core/headline.ts; the main product's when all is calm), '!' for an error, no figure for paused (the glyph says it) or before anything
  * was measured (`unknown`).
  */
 import type { TrayModel } from '../core/index.js';
@@ -16,15 +16,8 @@ export function trayIconSpec(model: TrayModel): TrayIconSpec {
   const { overall } = model;
   if (overall === 'error') return { level: 'error', figure: '!' };
   if (overall === 'paused') return { level: 'paused', figure: null };
-  const measured = model.profiles.some((p) => p.account.lastUpdatedAt !== null);
+  const measured = model.profiles.some((p) => p.inAggregate && p.account.lastUpdatedAt !== null);
   if (!measured) return { level: 'unknown', figure: null };
-  const figures = model.profiles.flatMap((p) => [
-    ...p.account.packs.map((pack) => ({ percent: pack.percentUsed, level: pack.level })),
-    ...p.account.rateLimits.map((rate) => ({ percent: rate.percent, level: rate.level })),
-  ]);
-  // The figure that caused the level; when none carries it (an older view), the highest one.
-  const causing = figures.filter((f) => f.level === overall);
-  const pool = causing.length > 0 ? causing : figures;
-  if (pool.length === 0) return { level: overall, figure: null };
-  return { level: overall, figure: `${Math.round(Math.max(...pool.map((f) => f.percent)))}%` };
+  // The core's headline figure: what caused the level (the main product when all is calm).
+  return { level: overall, figure: model.figure === null ? null : `${model.figure}%` };
 }

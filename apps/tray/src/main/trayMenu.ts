@@ -7,6 +7,8 @@
  */
 import type { ServiceView, TrayLevel } from '../shared/bridge.js';
 import type { TrayModel } from '../core/index.js';
+import { causeText } from '../shared/headlineText.js';
+import { createI18n, type I18n } from '../shared/i18n/index.js';
 
 /** Electron's MenuItemConstructorOptions, reduced to what the tray uses (plain data + click). */
 export interface MenuItemSpec {
@@ -30,22 +32,6 @@ export interface TrayMenuActions {
   quit(): void;
 }
 
-export const LEVEL_WORDS: Readonly<Record<TrayLevel, string>> = {
-  ok: 'OK',
-  warning: 'Quota warning',
-  critical: 'Quota critical',
-  paused: 'Service paused',
-  error: 'Error / offline',
-};
-
-const STATE_WORDS: Readonly<Record<ServiceView['state'], string>> = {
-  running: 'Running',
-  paused: 'Paused',
-  terminated: 'Terminated',
-  notActivated: 'Not activated',
-  unknown: 'Unknown',
-};
-
 /**
  * Icon file per level. macOS gets template images (black + alpha, tinted by the system),
  * so the level shows in the glyph's shape: ● ok, ▲ warning, ◆ critical, ❚❚ paused, ✕ error.
@@ -55,30 +41,42 @@ export function trayIconFile(level: TrayLevel, platform: NodeJS.Platform): strin
   return platform === 'darwin' ? `tray-${level}Template.png` : `tray-${level}.png`;
 }
 
-/** The short text beside the macOS icon: the highest quota use, e.g. "83%". */
-export function trayTitle(model: Pick<TrayModel, 'maxPercentUsed' | 'overall'>): string {
-  if (model.maxPercentUsed === null) return model.overall === 'error' ? '!' : '';
-  return `${Math.round(model.maxPercentUsed)}%`;
+type ModelProfile = TrayModel['profiles'][number];
+
+function labelsOf(profile: ModelProfile): (resourceId: string) => string {
+  const labels = new Map<string, string>();
+  for (const item of [...profile.account.packs, ...profile.account.services]) if (item.label) labels.set(item.resourceId, item.label);
+  for (const rate of profile.account.rateLimits) if (rate.label) labels.set(rate.resourceId, rate.label);
+  return (resourceId) => labels.get(resourceId) ?? resourceId;
 }
 
-/** The highest of some percentages, or null when there are none. */
-function highest(percents: readonly number[]): number | null {
-  return percents.length > 0 ? Math.max(...percents) : null;
+function levelWord(level: TrayLevel, i18n: I18n): string {
+  return i18n.t(`level.${level}`);
 }
 
-/** Highest rate-limit use (QuotaMonitoring) of some accounts: the other meaning of "quota", beside pack spend. */
-function highestRateLimit(accounts: ReadonlyArray<TrayModel['profiles'][number]['account']>): number | null {
-  return highest(accounts.flatMap((a) => a.rateLimits.map((r) => r.percent)));
+/** What drives one account's state, in words ("QPS 97%"), or '' when nothing is measured yet. */
+function profileCause(profile: ModelProfile, i18n: I18n): string {
+  if (profile.account.lastUpdatedAt === null && !profile.account.error) return '';
+  return causeText(profile.account.headline, i18n, labelsOf(profile));
 }
 
+/** The short text beside the macOS icon: the figure that caused the state, e.g. "97%"; "!" on error. */
+export function trayTitle(model: Pick<TrayModel, 'figure' | 'overall'>): string {
+  if (model.overall === 'error') return '!';
+  return model.figure === null ? '' : `${model.figure}%`;
+}
+
+/** Every account's state, the one that drives the tray first. */
 export function trayTooltip(model: TrayModel): string {
-  const lines = [`Volc Speech: ${LEVEL_WORDS[model.overall]}`];
+  const i18n = createI18n(model.locale);
+  const app = i18n.t('app.name');
+  const causing = model.profiles.find((p) => p.id === model.cause?.profileId);
+  const head = causing ? profileCause(causing, i18n) : '';
+  const lines = [head ? i18n.t('menu.statusWith', { app, level: levelWord(model.overall, i18n), cause: head }) : i18n.t('menu.status', { app, level: levelWord(model.overall, i18n) })];
   for (const profile of model.profiles) {
-    const top = highest(profile.account.packs.map((p) => p.percentUsed));
-    const rate = highestRateLimit([profile.account]);
-    lines.push(
-      `${profile.name}: ${LEVEL_WORDS[profile.level]}${top === null ? '' : `, ${Math.round(top)}% used`}${rate === null ? '' : `, rate limit ${Math.round(rate)}%`}`,
-    );
+    const cause = profileCause(profile, i18n);
+    const name = profile.usesEmulator ? i18n.t('menu.demoSuffix', { name: profile.name }) : profile.name;
+    lines.push(cause ? i18n.t('tooltip.profileWith', { name, level: levelWord(profile.level, i18n), cause }) : i18n.t('tooltip.profile', { name, level: levelWord(profile.level, i18n) }));
   }
   // Windows cuts tooltips at 127 characters.
   const text = lines.join('\n');
@@ -89,64 +87,65 @@ export interface ConfirmationText {
   message: string;
   detail: string;
   confirmLabel: string;
+  cancelLabel: string;
 }
 
-export function commandConfirmation(profileName: string, service: Pick<ServiceView, 'label' | 'resourceId'>, paused: boolean): ConfirmationText {
+export function commandConfirmation(profileName: string, service: Pick<ServiceView, 'label' | 'resourceId'>, paused: boolean, i18n: I18n = createI18n('en')): ConfirmationText {
+  const params = { resource: service.label, name: profileName, resourceId: service.resourceId };
   return paused
-    ? {
-        message: `Pause ${service.label}?`,
-        detail: `Profile "${profileName}" (${service.resourceId}). Pausing stops production traffic: calls to this service fail until it is resumed.`,
-        confirmLabel: 'Pause service',
-      }
-    : {
-        message: `Resume ${service.label}?`,
-        detail: `Profile "${profileName}" (${service.resourceId}). The service accepts calls again, and usage is billed again.`,
-        confirmLabel: 'Resume service',
-      };
+    ? { message: i18n.t('dialog.pauseMessage', params), detail: i18n.t('dialog.pauseDetail', params), confirmLabel: i18n.t('dialog.pauseButton'), cancelLabel: i18n.t('dialog.cancel') }
+    : { message: i18n.t('dialog.resumeMessage', params), detail: i18n.t('dialog.resumeDetail', params), confirmLabel: i18n.t('dialog.resumeButton'), cancelLabel: i18n.t('dialog.cancel') };
 }
 
-function serviceItems(profileId: string, services: ServiceView[], actions: TrayMenuActions): MenuItemSpec[] {
-  if (services.length === 0) return [{ label: 'No service status yet', enabled: false }];
+function serviceItems(profileId: string, services: ServiceView[], actions: TrayMenuActions, i18n: I18n): MenuItemSpec[] {
+  if (services.length === 0) return [{ label: i18n.t('menu.noServices'), enabled: false }];
   return services.flatMap((service): MenuItemSpec[] => {
+    const state = i18n.t(`service.${service.state}`);
     const status: MenuItemSpec = {
-      label: `${service.label}: ${STATE_WORDS[service.state]}${service.status && service.state === 'unknown' ? ` (${service.status})` : ''}`,
+      label: i18n.t('menu.serviceState', { resource: service.label, state: service.status && service.state === 'unknown' ? `${state} (${service.status})` : state }),
       enabled: false,
     };
     if (service.pending) {
-      return [status, { label: service.pending === 'pausing' ? 'Pausing…' : 'Resuming…', enabled: false }];
+      return [status, { label: i18n.t(service.pending === 'pausing' ? 'service.pausing' : 'service.resuming'), enabled: false }];
     }
     const items: MenuItemSpec[] = [status];
     if (service.state === 'running') {
-      items.push({ id: `pause:${profileId}:${service.resourceId}`, label: `Pause ${service.label}…`, click: () => actions.setServicePaused(profileId, service, true) });
+      items.push({ id: `pause:${profileId}:${service.resourceId}`, label: i18n.t('menu.pauseItem', { resource: service.label }), click: () => actions.setServicePaused(profileId, service, true) });
     } else if (service.state === 'paused') {
-      items.push({ id: `resume:${profileId}:${service.resourceId}`, label: `Resume ${service.label}…`, click: () => actions.setServicePaused(profileId, service, false) });
+      items.push({ id: `resume:${profileId}:${service.resourceId}`, label: i18n.t('menu.resumeItem', { resource: service.label }), click: () => actions.setServicePaused(profileId, service, false) });
     }
-    if (service.lastCommandError) items.push({ label: `Last command failed: ${service.lastCommandError.code}`, enabled: false });
+    if (service.lastCommandError) items.push({ label: i18n.t('menu.lastFailed', { code: service.lastCommandError.code }), enabled: false });
     return items;
   });
 }
 
 export function buildTrayMenuTemplate(model: TrayModel, actions: TrayMenuActions, options: { startAtLogin: boolean }): MenuItemSpec[] {
-  const percent = model.maxPercentUsed === null ? '' : ` · ${Math.round(model.maxPercentUsed)}% used`;
-  const topRate = highestRateLimit(model.profiles.map((p) => p.account));
-  const rate = topRate === null ? '' : ` · rate limit ${Math.round(topRate)}%`;
+  const i18n = createI18n(model.locale);
+  const app = i18n.t('app.name');
+  const causing = model.profiles.find((p) => p.id === model.cause?.profileId);
+  const cause = causing ? profileCause(causing, i18n) : '';
+  const level = levelWord(model.overall, i18n);
   const template: MenuItemSpec[] = [
-    { id: 'status', label: `Volc Speech: ${LEVEL_WORDS[model.overall]}${percent}${rate}`, enabled: false },
-    { id: 'open', label: 'Open', click: () => actions.openPopover() },
-    { id: 'refresh', label: 'Refresh now', click: () => actions.refresh() },
+    { id: 'status', label: cause ? i18n.t('menu.statusWith', { app, level, cause }) : i18n.t('menu.status', { app, level }), enabled: false },
+    { id: 'open', label: i18n.t('menu.open'), click: () => actions.openPopover() },
+    { id: 'refresh', label: i18n.t('menu.refresh'), click: () => actions.refresh() },
     { type: 'separator' },
   ];
 
   if (model.profiles.length === 1) {
     const only = model.profiles[0]!;
-    template.push(...serviceItems(only.id, only.account.services, actions));
+    template.push(...serviceItems(only.id, only.account.services, actions, i18n));
   } else {
+    // Every account with its own state: one account never hides another's.
     for (const profile of model.profiles) {
+      const profileCauseText = profileCause(profile, i18n);
+      const name = profile.usesEmulator ? i18n.t('menu.demoSuffix', { name: profile.name }) : profile.name;
+      const params = { name, level: levelWord(profile.level, i18n), cause: profileCauseText };
       template.push({
         id: `profile:${profile.id}`,
-        label: `${profile.name} (${LEVEL_WORDS[profile.level]})`,
+        label: profileCauseText ? i18n.t('menu.profileItemWith', params) : i18n.t('menu.profileItem', params),
         type: 'submenu',
-        submenu: serviceItems(profile.id, profile.account.services, actions),
+        submenu: serviceItems(profile.id, profile.account.services, actions, i18n),
       });
     }
   }
@@ -155,20 +154,20 @@ export function buildTrayMenuTemplate(model: TrayModel, actions: TrayMenuActions
     { type: 'separator' },
     {
       id: 'switch-profile',
-      label: 'Switch profile',
+      label: i18n.t('menu.switchProfile'),
       type: 'submenu',
       submenu: model.profiles.map((profile) => ({
         id: `select:${profile.id}`,
-        label: profile.usesEmulator ? `${profile.name} (emulator)` : profile.name,
+        label: profile.usesEmulator ? i18n.t('menu.demoSuffix', { name: profile.name }) : profile.name,
         type: 'radio' as const,
         checked: profile.active,
         click: () => actions.selectProfile(profile.id),
       })),
     },
-    { id: 'settings', label: 'Settings…', click: () => actions.openSettings() },
-    { id: 'start-at-login', label: 'Start at login', type: 'checkbox', checked: options.startAtLogin, click: () => actions.setStartAtLogin(!options.startAtLogin) },
+    { id: 'settings', label: i18n.t('menu.settings'), click: () => actions.openSettings() },
+    { id: 'start-at-login', label: i18n.t('menu.startAtLogin'), type: 'checkbox', checked: options.startAtLogin, click: () => actions.setStartAtLogin(!options.startAtLogin) },
     { type: 'separator' },
-    { id: 'quit', label: 'Quit Volc Speech', click: () => actions.quit() },
+    { id: 'quit', label: i18n.t('menu.quit', { app }), click: () => actions.quit() },
   );
   return template;
 }

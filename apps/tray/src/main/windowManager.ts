@@ -27,7 +27,7 @@ export function popoverWindowOptions({ preloadPath, devTools = false }: PopoverO
     fullscreenable: false,
     skipTaskbar: true,
     alwaysOnTop: true,
-    title: 'Volc Speech',
+    title: 'Doubao Speech',
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: preloadPath,

@@ -38,6 +38,7 @@ export function createIpcBridge(ipc: IpcRendererLike): TrayBridge {
     saveProfile: (input) => invoke(IPC_INVOKE_CHANNELS.saveProfile, input),
     deleteProfile: (profileId) => invoke(IPC_INVOKE_CHANNELS.deleteProfile, profileId),
     setStartAtLogin: (enabled) => invoke(IPC_INVOKE_CHANNELS.setStartAtLogin, enabled),
+    setLanguage: (language) => invoke(IPC_INVOKE_CHANNELS.setLanguage, language),
     testConnection: (input) => invoke(IPC_INVOKE_CHANNELS.testConnection, input),
   };
 }

@@ -1,60 +1,49 @@
 /**
- * Words and numbers as the popover shows them. Pure functions (no DOM), so the end-to-end
- * tests format what the client reads from the emulator the same way and compare text.
+ * Words and numbers as the popover shows them, in the page's language (./i18n.ts). Pure
+ * functions of their arguments and the current language (no DOM), so the end-to-end tests
+ * format what the client reads from the emulator the same way and compare text.
  */
 import type { CallErrorView, ProfileSummary, ServiceStateView, TrayLevel } from '../shared/bridge.js';
-import { bilingual } from '../shared/format.js';
+import { i18n } from './i18n.js';
 
-// Shared with the core's notification texts.
-export { bilingual, formatAmount, formatWithUnit, quotaTypeText } from '../shared/format.js';
+/** 12345.678 → "12,345.68". */
+export function formatAmount(value: number): string {
+  return i18n().number(value);
+}
 
-const percentFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/** Amount with its unit in the page's language: "8.79 hours", "1,000 字符". */
+export function formatWithUnit(value: number, unit: string): string {
+  return i18n().amount(value, unit);
+}
 
 /** 42.26 → "42.3%". */
 export function formatPercent(value: number): string {
-  return Number.isFinite(value) ? `${percentFormat.format(value)}%` : '–';
+  return i18n().percent(value);
 }
 
-/** 12 → "12 s", 125 → "2 min 5 s", 7300 → "2 h 1 min". */
+export function quotaTypeText(quotaType: string): string {
+  return i18n().quotaType(quotaType);
+}
+
+/** 12 → "12 sec", 125 → "2 min 5 sec" (Intl units). */
 export function formatAge(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  if (s < 60) return `${s} s`;
-  const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} min ${s % 60} s`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} h ${minutes % 60} min`;
+  return i18n().duration(seconds);
 }
-
-export const LEVEL_LABEL: Readonly<Record<TrayLevel, { zh: string; en: string }>> = {
-  ok: { zh: '正常', en: 'OK' },
-  warning: { zh: '预警', en: 'Warning' },
-  critical: { zh: '严重', en: 'Critical' },
-  paused: { zh: '已暂停', en: 'Paused' },
-  error: { zh: '错误', en: 'Error' },
-};
 
 export function levelText(level: TrayLevel): string {
-  return bilingual(LEVEL_LABEL[level]);
+  return i18n().t(`level.${level}`);
 }
 
-/** A profile in the header's switcher: "Production · 预警 Warning · 模拟器 emulator". */
+/** A profile in the header's switcher: "Production · Warning", "Local emulator · OK · demo". */
 export function profileOptionText(profile: Pick<ProfileSummary, 'name' | 'level' | 'usesEmulator'>): string {
-  return `${profile.name} · ${levelText(profile.level)}${profile.usesEmulator ? ' · 模拟器 emulator' : ''}`;
+  return i18n().t(profile.usesEmulator ? 'header.profileOptionDemo' : 'header.profileOption', { name: profile.name, level: levelText(profile.level) });
 }
-
-export const SERVICE_STATE_LABEL: Readonly<Record<ServiceStateView, { zh: string; en: string }>> = {
-  running: { zh: '运行中', en: 'Running' },
-  paused: { zh: '已暂停', en: 'Paused' },
-  terminated: { zh: '已停用', en: 'Terminated' },
-  notActivated: { zh: '未开通', en: 'Not activated' },
-  unknown: { zh: '未知', en: 'Unknown' },
-};
 
 export function serviceStateText(state: ServiceStateView): string {
-  return bilingual(SERVICE_STATE_LABEL[state]);
+  return i18n().t(`service.${state}`);
 }
 
-/** One line naming a failed call: "AccessDenied · message". */
+/** One line naming a failed call: "AccessDenied (HTTP 403): message". */
 export function errorSummary(error: CallErrorView): string {
   const status = error.httpStatus ? ` (HTTP ${error.httpStatus})` : '';
   return `${error.code}${status}: ${error.message}`;

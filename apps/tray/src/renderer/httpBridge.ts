@@ -4,6 +4,7 @@
  * snapshots and notifications arrive as Server-Sent Events.
  */
 import type {
+  LanguageSetting,
   CommandOutcome,
   ConnectionTestResult,
   DashboardSnapshot,
@@ -52,6 +53,10 @@ export class HttpBridge implements TrayBridge {
   }
   setStartAtLogin(enabled: boolean): Promise<SettingsView> {
     return this.call('setStartAtLogin', enabled);
+  }
+
+  setLanguage(language: LanguageSetting): Promise<SettingsView> {
+    return this.call('setLanguage', language);
   }
   testConnection(input: ProfileInput): Promise<ConnectionTestResult> {
     return this.call('testConnection', input);

@@ -1,9 +1,11 @@
 /**
- * The settings form's values as a ProfileInput, or the reason they cannot be one. Pure (no
- * DOM): the panel reads its fields into FormValues and shows the reason it gets back.
+ * The settings form's values as a ProfileInput, or the reason they cannot be one, in the
+ * page's language and naming the field. Pure (no DOM): the panel reads its fields into
+ * FormValues and shows the reason it gets back.
  */
-import type { ProfileInput } from '../shared/bridge.js';
-import { PROFILE_LIMITS, validateProfileInput } from '../shared/ipc.js';
+import type { ProfileInput, WatchedServiceSetting } from '../shared/bridge.js';
+import { PROFILE_LIMITS, validateProfileInput, WATCHED_RESOURCE_ID_PATTERN } from '../shared/ipc.js';
+import { i18n } from './i18n.js';
 
 /** What the form's fields hold, as the page reads them. */
 export interface ProfileFormValues {
@@ -17,25 +19,63 @@ export interface ProfileFormValues {
   warningPercent: string;
   criticalPercent: string;
   useEmulator: boolean;
+  watchedServices: WatchedServiceSetting[];
+}
+
+export interface FormProblem {
+  /** The form field the problem is about (its id), so the page can mark and focus it. */
+  field: string;
+  message: string;
+}
+
+const ACCESS_KEY_ID_PATTERN = /^[A-Za-z0-9_+/=-]*$/;
+
+/** A custom watched service typed by the user, or why it cannot be one. */
+export function customService(resourceId: string, blueprintId: string, taken: readonly WatchedServiceSetting[]): WatchedServiceSetting | FormProblem {
+  const { t } = i18n();
+  const id = resourceId.trim();
+  if (!WATCHED_RESOURCE_ID_PATTERN.test(id) || id.length > 128) return { field: 'customResourceId', message: t('form.resourceIdInvalid') };
+  if (taken.some((w) => w.resourceId === id)) return { field: 'customResourceId', message: t('form.serviceDuplicate') };
+  const bp = blueprintId.trim();
+  if (bp === '') return { resourceId: id };
+  const n = Number(bp);
+  if (!/^\d+$/.test(bp) || !Number.isSafeInteger(n) || n < PROFILE_LIMITS.blueprintId.min || n > PROFILE_LIMITS.blueprintId.max) {
+    return { field: 'customBlueprintId', message: t('form.blueprintInvalid') };
+  }
+  return { resourceId: id, blueprintId: n };
 }
 
 /** `profileId` undefined: a new profile. The secret goes along only when typed (empty keeps the stored one). */
-export function profileInputFromForm(values: ProfileFormValues, profileId: string | undefined): ProfileInput | string {
+export function profileInputFromForm(values: ProfileFormValues, profileId: string | undefined): ProfileInput | FormProblem {
+  const { t } = i18n();
   const name = values.name.trim();
   const pollIntervalSec = Number(values.pollIntervalSec);
   const warningPercent = Number(values.warningPercent);
   const criticalPercent = Number(values.criticalPercent);
   const poll = PROFILE_LIMITS.pollIntervalSec;
   const pct = PROFILE_LIMITS.percent;
-  if (!name) return '请填写名称 Name is required';
+  const accessKeyId = values.accessKeyId.trim();
+  if (!name) return { field: 'name', message: t('form.nameRequired') };
+  if (!ACCESS_KEY_ID_PATTERN.test(accessKeyId)) return { field: 'accessKeyId', message: t('form.accessKeyChars') };
+  if (!values.useEmulator && !accessKeyId) return { field: 'accessKeyId', message: t('form.accessKeyRequired') };
+  if (!values.useEmulator) {
+    try {
+      const url = new URL(values.endpoint.trim());
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+    } catch {
+      return { field: 'endpoint', message: t('form.endpointInvalid') };
+    }
+  }
+  if (!values.projectName.trim()) return { field: 'projectName', message: t('form.projectRequired') };
+  if (values.watchedServices.length === 0) return { field: 'services', message: t('form.servicesRequired') };
   if (!Number.isInteger(pollIntervalSec) || pollIntervalSec < poll.min || pollIntervalSec > poll.max)
-    return `轮询间隔须为 ${poll.min}–${poll.max} 秒 Poll interval must be ${poll.min}–${poll.max} s`;
+    return { field: 'pollIntervalSec', message: t('form.pollRange', { min: poll.min, max: poll.max }) };
   if (![warningPercent, criticalPercent].every((v) => v >= pct.min && v <= pct.max))
-    return `阈值须在 ${pct.min}–${pct.max} 之间 Thresholds must be ${pct.min}–${pct.max}`;
-  if (warningPercent >= criticalPercent) return '预警阈值须低于严重阈值 Warning must be below critical';
+    return { field: 'warningPercent', message: t('form.thresholdRange', { min: pct.min, max: pct.max }) };
+  if (warningPercent >= criticalPercent) return { field: 'warningPercent', message: t('form.warnBelowCritical') };
   const input: ProfileInput = {
     name,
-    accessKeyId: values.accessKeyId.trim(),
+    accessKeyId,
     region: values.region,
     endpoint: values.endpoint.trim(),
     projectName: values.projectName.trim(),
@@ -43,10 +83,17 @@ export function profileInputFromForm(values: ProfileFormValues, profileId: strin
     pollIntervalSec,
     warningPercent,
     criticalPercent,
+    watchedServices: values.watchedServices.map((w) => ({ ...w })),
   };
   if (profileId !== undefined) input.id = profileId;
   if (values.secret) input.secretAccessKey = values.secret;
   // The same rules the core and Electron's main apply; says what is wrong before a round trip.
   const checked = validateProfileInput(input);
-  return checked.ok ? checked.value : `无效 Invalid: ${checked.error}`;
+  if (checked.ok) return checked.value;
+  const field = /^profile\.(\w+)/.exec(checked.error)?.[1] ?? 'name';
+  return { field, message: t('form.invalid', { message: checked.error }) };
+}
+
+export function isFormProblem(value: ProfileInput | FormProblem | WatchedServiceSetting): value is FormProblem {
+  return 'field' in value && 'message' in value;
 }

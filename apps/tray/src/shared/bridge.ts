@@ -9,6 +9,9 @@
 export type TrayLevel = 'ok' | 'warning' | 'critical' | 'paused' | 'error';
 export const TRAY_LEVEL_ORDER: readonly TrayLevel[] = ['ok', 'warning', 'critical', 'paused', 'error'];
 
+/** The language setting: a locale, or `system` (follow the OS locale). */
+export type LanguageSetting = 'system' | 'zh-CN' | 'en';
+
 export interface CallErrorView {
   action: string;
   httpStatus?: number;
@@ -29,8 +32,15 @@ export interface PackBalanceView {
   remaining: number;
   percentUsed: number;
   level: TrayLevel;
-  /** Earliest expiry among the packs, as the service displays it. */
+  /**
+   * Expiry of the earliest pack that still has balance, as the service displays it (a used-up
+   * pack's date says nothing about what is left). Absent when no pack with balance has one.
+   */
   expires?: string;
+  /** `expires` as a time (the service's display time is Beijing time), when it parses. */
+  expiresAt?: number;
+  /** Left in that pack. */
+  expiresRemaining?: number;
 }
 
 /**
@@ -49,12 +59,16 @@ export interface RateLimitView {
    * judges `percent` against DashboardSnapshot.thresholds itself.
    */
   level?: TrayLevel;
+  /** The product's name in the snapshot's language (set by the core when it builds a snapshot). */
+  label?: string;
 }
 
 export interface UsageTrendView {
   resourceId: string;
   unit: string;
   points: Array<{ label: string; value: number }>;
+  /** The product's name in the snapshot's language. */
+  label?: string;
 }
 
 export type ServiceStateView = 'running' | 'paused' | 'terminated' | 'notActivated' | 'unknown';
@@ -68,6 +82,36 @@ export interface ServiceView {
   /** A pause/resume the user asked for that the service has not yet confirmed. */
   pending: null | 'pausing' | 'resuming';
   lastCommandError?: CallErrorView;
+  /** When this app first saw the service paused (its own pause, or a poll that found it so). */
+  pausedSince?: number;
+}
+
+/**
+ * What drives an account's state: the figure of the worst level, the more important product
+ * first. The tray figure is this one's percentage.
+ */
+export type HeadlineCause =
+  | { kind: 'pack'; resourceId: string; percentUsed: number; level: TrayLevel }
+  | { kind: 'rateLimit'; resourceId: string; quotaType: string; percent: number; level: TrayLevel }
+  | { kind: 'paused'; resourceId: string; since: number | null }
+  | { kind: 'error'; action: string; code: string };
+
+/** The glance: one account's state in the few figures that matter. Language-neutral. */
+export interface HeadlineView {
+  level: TrayLevel;
+  cause: HeadlineCause | null;
+  /** Percent in use of the cause (pack spend or rate-limit use), rounded; null for paused/error/none. */
+  figure: number | null;
+  /** The main product (the most important watched product with packs, else the most important watched). */
+  mainResourceId: string | null;
+  /** What is left of the main product's packs. */
+  main: { remaining: number; purchased: number; unit: string; percentLeft: number } | null;
+  /** Today's highest rate-limit use. */
+  ratePeak: { resourceId: string; quotaType: string; percent: number } | null;
+  /** The earliest expiry of a pack that still has balance. */
+  expiry: { resourceId: string; expires: string; at: number; remaining: number; unit: string } | null;
+  /** ResourcePacksStatus answered with nothing for the watched services. */
+  nothingFound: boolean;
 }
 
 export interface AccountView {
@@ -80,6 +124,11 @@ export interface AccountView {
   usageTrends: UsageTrendView[];
   services: ServiceView[];
   level: TrayLevel;
+  headline: HeadlineView;
+  /** When the next poll is due (backoff included), if one is scheduled. */
+  nextPollAt: number | null;
+  /** The watched services' resource IDs (for "nothing found for these services"). */
+  watched: string[];
 }
 
 export interface ProfileSummary {
@@ -87,6 +136,8 @@ export interface ProfileSummary {
   name: string;
   usesEmulator: boolean;
   level: TrayLevel;
+  /** The account's headline, so the header can name what needs attention elsewhere. */
+  headline?: HeadlineView;
 }
 
 export interface DashboardSnapshot {
@@ -96,6 +147,8 @@ export interface DashboardSnapshot {
   account: AccountView;
   thresholds: { warningPercent: number; criticalPercent: number };
   now: number;
+  /** The language everything is shown in (the setting, or the OS locale). */
+  locale: 'zh-CN' | 'en';
 }
 
 export interface ProfileSettingsView {
@@ -111,6 +164,21 @@ export interface ProfileSettingsView {
   pollIntervalSec: number;
   warningPercent: number;
   criticalPercent: number;
+  /** Which services this account watches (the API cannot list them). */
+  watchedServices: WatchedServiceSetting[];
+}
+
+/** A watched service: its ResourceID, and the BlueprintID ServiceStatus needs (when known). */
+export interface WatchedServiceSetting {
+  resourceId: string;
+  blueprintId?: number;
+}
+
+/** A product the settings offer in the services picker (from @volc-speech/client KNOWN_SERVICES). */
+export interface KnownServiceView {
+  resourceId: string;
+  blueprintId?: number;
+  name: string;
 }
 
 export interface SettingsView {
@@ -122,10 +190,18 @@ export interface SettingsView {
    * in one sentence for the settings page. The core always sets it.
    */
   secretStore?: { kind: 'keychain' | 'safeStorage' | 'memory'; description: string };
+  language: LanguageSetting;
+  locale: 'zh-CN' | 'en';
+  /** The picker's products, named in `locale`. */
+  knownServices: KnownServiceView[];
+  /** What a new profile watches. */
+  defaultWatchedServices: WatchedServiceSetting[];
 }
 
-export interface ProfileInput extends Omit<ProfileSettingsView, 'hasSecret' | 'id'> {
+export interface ProfileInput extends Omit<ProfileSettingsView, 'hasSecret' | 'id' | 'watchedServices'> {
   id?: string;
+  /** Omitted: a new profile watches the defaults, an existing one keeps its list. */
+  watchedServices?: WatchedServiceSetting[];
   /** Write-only: set to store a new secret; omit to keep the stored one. */
   secretAccessKey?: string;
 }
@@ -159,6 +235,8 @@ export interface TrayBridge {
   saveProfile(input: ProfileInput): Promise<SettingsView>;
   deleteProfile(profileId: string): Promise<SettingsView>;
   setStartAtLogin(enabled: boolean): Promise<SettingsView>;
+  /** The language setting (app-wide); the next snapshot carries the new locale. */
+  setLanguage(language: LanguageSetting): Promise<SettingsView>;
   testConnection(input: ProfileInput): Promise<ConnectionTestResult>;
   /**
    * Optional: main asks the popover to show a view (Electron only; the core and the preview

@@ -5,7 +5,7 @@
  *
  * Validators are hand-written and small on purpose: no dependency may reach the preload.
  */
-import type { PopoverView, ProfileInput, TrayBridge } from './bridge.js';
+import type { LanguageSetting, PopoverView, ProfileInput, TrayBridge, WatchedServiceSetting } from './bridge.js';
 
 /** Bridge operations that are request/response (everything but the two subscriptions). */
 export type InvokeOperation = Exclude<keyof TrayBridge, 'onSnapshot' | 'onNotification' | 'onNavigate'>;
@@ -19,6 +19,7 @@ export const IPC_INVOKE_CHANNELS = {
   saveProfile: 'volc-speech:save-profile',
   deleteProfile: 'volc-speech:delete-profile',
   setStartAtLogin: 'volc-speech:set-start-at-login',
+  setLanguage: 'volc-speech:set-language',
   testConnection: 'volc-speech:test-connection',
 } as const satisfies Record<InvokeOperation, string>;
 
@@ -48,7 +49,12 @@ export const PROFILE_LIMITS = {
   endpointMaxLength: 256,
   pollIntervalSec: { min: 5, max: 3600 },
   percent: { min: 1, max: 100 },
+  watchedServices: { min: 1, max: 32 },
+  blueprintId: { min: 1, max: 2_147_483_647 },
 } as const;
+/** A ResourceID as the service spells them: volc.service_type.10029, volc.bigasr.sauc.duration … */
+export const WATCHED_RESOURCE_ID_PATTERN = /^volc\.[a-z0-9_]+(?:\.[a-z0-9_]+)+$/;
+export const LANGUAGE_SETTING_VALUES: readonly LanguageSetting[] = ['system', 'zh-CN', 'en'];
 const REGION_PATTERN = /^[a-z0-9-]{1,32}$/;
 /** Access key IDs are base64-ish (AKLT…); anything else is a paste accident. */
 const ACCESS_KEY_ID_PATTERN = /^[A-Za-z0-9_+/=-]*$/;
@@ -123,6 +129,34 @@ function object<S extends Shape>(shape: S): Check<ShapeValue<S>> {
 }
 
 const profileId = str({ min: 1, max: 64, pattern: PROFILE_ID_PATTERN });
+
+const watchedService = object({
+  resourceId: { check: str({ min: 1, max: 128, pattern: WATCHED_RESOURCE_ID_PATTERN, trim: true }) },
+  blueprintId: { check: num({ ...PROFILE_LIMITS.blueprintId, integer: true }), optional: true },
+});
+
+/** 1–32 services, each ResourceID once. */
+const watchedServices: Check<WatchedServiceSetting[]> = (value, path) => {
+  if (!Array.isArray(value)) return fail(path, 'must be a list');
+  const { min, max } = PROFILE_LIMITS.watchedServices;
+  if (value.length < min) return fail(path, 'must name at least one service');
+  if (value.length > max) return fail(path, `must name at most ${max} services`);
+  const out: WatchedServiceSetting[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < value.length; i++) {
+    const checked = watchedService(value[i], `${path}[${i}]`);
+    if (!checked.ok) return checked;
+    if (seen.has(checked.value.resourceId)) return fail(`${path}[${i}].resourceId`, 'is listed twice');
+    seen.add(checked.value.resourceId);
+    const entry: WatchedServiceSetting = { resourceId: checked.value.resourceId };
+    if (checked.value.blueprintId !== undefined) entry.blueprintId = checked.value.blueprintId;
+    out.push(entry);
+  }
+  return { ok: true, value: out };
+};
+
+const languageSetting: Check<LanguageSetting> = (value, path) =>
+  LANGUAGE_SETTING_VALUES.includes(value as LanguageSetting) ? { ok: true, value: value as LanguageSetting } : fail(path, `must be one of ${LANGUAGE_SETTING_VALUES.join(', ')}`);
 const resourceId = str({ min: 1, max: 128, pattern: RESOURCE_ID_PATTERN });
 const percent = num({ ...PROFILE_LIMITS.percent });
 
@@ -138,6 +172,7 @@ const profileInputShape = object({
   pollIntervalSec: { check: num({ ...PROFILE_LIMITS.pollIntervalSec, integer: true }) },
   warningPercent: { check: percent },
   criticalPercent: { check: percent },
+  watchedServices: { check: watchedServices, optional: true },
 });
 
 /** Validates a profile form; also used by the core, so every backend enforces the same rules. */
@@ -149,6 +184,7 @@ export function validateProfileInput(value: unknown, path = 'profile'): Validati
   const out: ProfileInput = { ...input };
   if (out.id === undefined) delete out.id;
   if (out.secretAccessKey === undefined) delete out.secretAccessKey;
+  if (out.watchedServices === undefined) delete out.watchedServices;
   return { ok: true, value: out };
 }
 
@@ -178,6 +214,7 @@ export const IPC_ARG_VALIDATORS: { [K in InvokeOperation]: (input: unknown) => V
   saveProfile: args<[ProfileInput]>(profileInputCheck),
   deleteProfile: args<[string]>(profileId),
   setStartAtLogin: args<[boolean]>(bool),
+  setLanguage: args<[LanguageSetting]>(languageSetting),
   testConnection: args<[ProfileInput]>(profileInputCheck),
 };
 

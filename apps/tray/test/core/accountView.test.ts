@@ -31,14 +31,28 @@ describe('packBalances', () => {
           { ResourceID: 'volc.tts.default', PurchasedAmount: 200, CurrentUsage: 10, Unit: '次' },
         ],
         Packs: [
-          { ResourceID: TTS, Expires: '2026-03-01 00:00:00', Harvest: { ResourceID: TTS, PurchasedAmount: 500, CurrentUsage: 500 } },
-          { ResourceID: TTS, Expires: '2025-12-31 00:00:00', Harvest: { ResourceID: TTS, PurchasedAmount: 500, CurrentUsage: 350 } },
+          // A free pack already used up expires first: its date says nothing about the 150 left.
+          { ResourceID: TTS, Expires: '2026-12-05 00:00:00', Harvest: { ResourceID: TTS, PurchasedAmount: 500, CurrentUsage: 500 } },
+          { ResourceID: TTS, Expires: '2027-03-01 00:00:00', Harvest: { ResourceID: TTS, PurchasedAmount: 500, CurrentUsage: 350 } },
         ],
       },
       T,
     );
     expect(packs).toEqual([
-      { resourceId: TTS, label: 'Doubao TTS (big model)', unit: '字符', purchased: 1000, used: 850, remaining: 150, percentUsed: 85, level: 'warning', expires: '2025-12-31 00:00:00' },
+      {
+        resourceId: TTS,
+        label: 'Doubao TTS (big model)',
+        unit: '字符',
+        purchased: 1000,
+        used: 850,
+        remaining: 150,
+        percentUsed: 85,
+        level: 'warning',
+        expires: '2027-03-01 00:00:00',
+        // Beijing midnight is 16:00 UTC the day before.
+        expiresAt: Date.UTC(2027, 1, 28, 16),
+        expiresRemaining: 150,
+      },
       { resourceId: 'volc.tts.default', label: 'Classic TTS', unit: '次', purchased: 200, used: 10, remaining: 190, percentUsed: 5, level: 'ok' },
     ]);
   });

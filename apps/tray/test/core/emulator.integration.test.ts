@@ -28,6 +28,7 @@ function coreOnEmulator() {
     // The shared emulator; the core must not close it.
     startEmulator: async () => ({ url: emulator.url, credentials: emulator.credentials, close() {} }),
     commandConfirm: { reads: 3, delayMs: 50 },
+    systemLocale: 'en-US',
   });
   return { core, notifier };
 }
@@ -146,7 +147,7 @@ describe('state model against the emulator', () => {
     const other = new VolcSpeechClient({ credentials: emulator.credentials, endpoint: emulator.url, region: 'cn-north-1' });
     await other.pauseService({ ProjectName: 'default', ResourceIDs: [TTS] });
     await core.refresh();
-    expect(notifier.notifications.map((n) => n.title)).toEqual(['Doubao TTS (big model) is now paused']);
+    expect(notifier.notifications.map((n) => n.title)).toEqual(['Doubao TTS (big model) is now Paused']);
   });
 
   it('rate-limit use from QuotaMonitoring raises the level and notifies once per crossing', async () => {
@@ -159,7 +160,7 @@ describe('state model against the emulator', () => {
     expect(snap.account.rateLimits.find((r) => r.quotaType === 'concurrency')).toMatchObject({ value: 18, limit: 20, percent: 90, level: 'warning' });
     expect(snap.account.packs.find((p) => p.resourceId === TTS)!.level).toBe('ok');
     expect(snap.overall).toBe('warning');
-    expect(notifier.notifications.map((n) => n.title)).toEqual(['限流 Rate limit · Doubao TTS (big model) 并发 Concurrency: 90% of the limit']);
+    expect(notifier.notifications.map((n) => n.title)).toEqual(['Rate limit · Doubao TTS (big model) Concurrency: 90% of the limit']);
   });
 
   it('test connection reads the API keys', async () => {

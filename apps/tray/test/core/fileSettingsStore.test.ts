@@ -19,7 +19,7 @@ describe('FileSettingsStore (electron-store engine)', () => {
     expect(settings.profiles.map((p) => p.id)).toEqual(['local']);
     store.save({ ...settings, startAtLogin: true });
     expect(openWithConf(dir).load().startAtLogin).toBe(true);
-    expect(JSON.parse(fileText())).toMatchObject({ schemaVersion: 1, startAtLogin: true });
+    expect(JSON.parse(fileText())).toMatchObject({ schemaVersion: 2, startAtLogin: true });
   });
 
   it('the JSON schema refuses a secret (or any unknown field) in a profile', () => {
@@ -68,7 +68,7 @@ describe('FileSettingsStore (electron-store engine)', () => {
     const notifiedCrossings = { local: { 'volc.service_type.10029': 'warning' as const, 'rate-limit:volc.service_type.10029/qps': 'critical' as const } };
     store.save({ ...settings, notifiedCrossings });
     expect(openWithConf(dir).load().notifiedCrossings).toEqual(notifiedCrossings);
-    expect(JSON.parse(fileText())).toMatchObject({ schemaVersion: 1, notifiedCrossings });
+    expect(JSON.parse(fileText())).toMatchObject({ schemaVersion: 2, notifiedCrossings });
     expect(() => store.save({ ...settings, notifiedCrossings: { local: { x: 'secret-looking-value' } } } as never)).toThrow(/schema violation/i);
     expect(() => store.save({ ...settings, notifiedCrossings: { 'Not An Id': { x: 'warning' } } } as never)).toThrow(/schema violation/i);
     expect(fileText()).not.toContain('secret-looking-value');

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_SETTINGS_VERSION, migrateSettings, normalizeSettings, SettingsVersionError, type SettingsMigration } from '../../src/core/settings/migrations.js';
 import { localEmulatorProfile } from '../../src/core/settings/settingsTypes.js';
 
+
+const TTS_WATCHED = { resourceId: 'volc.service_type.10029', blueprintId: 10029 };
+
 describe('settings migrations', () => {
   it('an empty or missing file becomes the current version with the local emulator profile', () => {
     for (const raw of [undefined, null, {}, [], 'garbage']) {
@@ -11,7 +14,7 @@ describe('settings migrations', () => {
     }
   });
 
-  it('v0 → v1: the flat single-account layout becomes one profile, and its secret is pulled out', () => {
+  it('v0 → v1 → v2: the flat single-account layout becomes one profile watching the default services, and its secret is pulled out', () => {
     const result = migrateSettings({
       accessKeyId: 'AKLTFLAT',
       secretAccessKey: 'plain-text-secret',
@@ -22,9 +25,9 @@ describe('settings migrations', () => {
       startAtLogin: true,
     });
     expect(result.fromVersion).toBe(0);
-    expect(result.applied).toEqual([1]);
+    expect(result.applied).toEqual([1, 2]);
     expect(result.settings).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       activeProfileId: 'default',
       startAtLogin: true,
       profiles: [
@@ -39,6 +42,7 @@ describe('settings migrations', () => {
           pollIntervalSec: 30,
           warningPercent: 70,
           criticalPercent: 95,
+          watchedServices: [TTS_WATCHED],
         },
       ],
     });
@@ -82,6 +86,7 @@ describe('settings migrations', () => {
       pollIntervalSec: 60,
       warningPercent: 80,
       criticalPercent: 95,
+      watchedServices: [TTS_WATCHED],
     });
     expect(settings.profiles[1]!.id).not.toBe('a');
     expect(settings.profiles[1]!.useEmulator).toBe(true); // no access key: the emulator
@@ -113,10 +118,54 @@ describe('settings migrations', () => {
     expect(normalizeSettings({ schemaVersion: 1, profiles: [{ id: 'a' }], notifiedCrossings: 'junk' }).settings).not.toHaveProperty('notifiedCrossings');
   });
 
-  it('announced crossings need no migration step: a version-1 file with them passes through unchanged', () => {
-    const current = { ...migrateSettings({}).settings, notifiedCrossings: { local: { 'volc.service_type.10029': 'warning' as const } } };
+  it('announced crossings and the language need no migration step: a current file with them passes through unchanged', () => {
+    const current = { ...migrateSettings({}).settings, language: 'zh-CN' as const, notifiedCrossings: { local: { 'volc.service_type.10029': 'warning' as const } } };
     expect(migrateSettings(structuredClone(current))).toMatchObject({ settings: current, applied: [], changed: false });
-    expect(CURRENT_SETTINGS_VERSION).toBe(1);
+    expect(CURRENT_SETTINGS_VERSION).toBe(2);
+    expect(normalizeSettings({ schemaVersion: 2, profiles: [{ id: 'a' }], language: 'fr' }).settings).not.toHaveProperty('language');
+  });
+
+  it('v1 → v2: every existing profile watches the default services; its other settings and announced crossings stay', () => {
+    const v1 = {
+      schemaVersion: 1,
+      activeProfileId: 'prod',
+      startAtLogin: true,
+      profiles: [
+        { id: 'prod', name: 'Prod', accessKeyId: 'AKLTPROD', region: 'cn-beijing', endpoint: 'https://open.volcengineapi.com', projectName: 'voice', useEmulator: false, pollIntervalSec: 30, warningPercent: 70, criticalPercent: 90 },
+        { id: 'local', name: 'Local emulator', accessKeyId: '', region: 'cn-north-1', endpoint: 'https://open.volcengineapi.com', projectName: 'default', useEmulator: true, pollIntervalSec: 60, warningPercent: 80, criticalPercent: 95 },
+      ],
+      notifiedCrossings: { prod: { 'volc.service_type.10029': 'warning' } },
+    };
+    const result = migrateSettings(v1);
+    expect(result).toMatchObject({ fromVersion: 1, applied: [2], changed: true });
+    expect(result.settings).toEqual({
+      ...v1,
+      schemaVersion: 2,
+      profiles: v1.profiles.map((p) => ({ ...p, watchedServices: [TTS_WATCHED] })),
+    });
+  });
+
+  it('a watched-services list keeps its valid entries, each once; nothing valid falls back to the defaults', () => {
+    const { settings } = normalizeSettings({
+      schemaVersion: 2,
+      profiles: [
+        {
+          id: 'a',
+          name: 'A',
+          watchedServices: [
+            { resourceId: 'volc.bigasr.auc', blueprintId: 7 },
+            { resourceId: 'volc.bigasr.auc' },
+            { resourceId: '../etc/passwd' },
+            { resourceId: 'volc.seedasr.auc', blueprintId: -3 },
+            { resourceId: 'volc.tts.default', apiKey: 'secret' },
+            'junk',
+          ],
+        },
+        { id: 'b', name: 'B', watchedServices: [{ resourceId: 'nope' }] },
+      ],
+    });
+    expect(settings.profiles[0]!.watchedServices).toEqual([{ resourceId: 'volc.bigasr.auc', blueprintId: 7 }, { resourceId: 'volc.seedasr.auc' }, { resourceId: 'volc.tts.default' }]);
+    expect(settings.profiles[1]!.watchedServices).toEqual([TTS_WATCHED]);
   });
 });
 

@@ -57,6 +57,7 @@ function setup(options: { initialSettings?: unknown; secrets?: Record<string, st
     },
     loginItems: { setStartAtLogin: (enabled) => void loginItems.push(enabled) },
     commandConfirm: { reads: 2, delayMs: 500 },
+    systemLocale: 'en-US',
   };
   const core = new TrayCore(coreOptions);
   const snapshots: DashboardSnapshot[] = [];
@@ -82,7 +83,8 @@ describe('TrayCore', () => {
     await t.core.start();
     await flush();
     const snap = await t.core.getSnapshot();
-    expect(snap.profiles).toEqual([{ id: 'local', name: 'Local emulator', usesEmulator: true, level: 'ok' }]);
+    expect(snap.profiles).toMatchObject([{ id: 'local', name: 'Local emulator', usesEmulator: true, level: 'ok' }]);
+    expect(snap.locale).toBe('en');
     expect(snap.account.services[0]).toMatchObject({ resourceId: TTS, state: 'running' });
     expect(snap.account.packs[0]).toMatchObject({ percentUsed: 10 });
     expect(snap.thresholds).toEqual({ warningPercent: 80, criticalPercent: 95 });
@@ -158,7 +160,7 @@ describe('TrayCore', () => {
     ]);
     expect(snap.overall).toBe('critical');
     const model = t.core.trayModel();
-    expect(model).toMatchObject({ overall: 'critical', maxPercentUsed: 97 });
+    expect(model).toMatchObject({ overall: 'critical', maxPercentUsed: 97, figure: 97 });
     await t.core.selectProfile('production');
     expect((await t.core.getSnapshot()).account.profileId).toBe('production');
     expect(t.settings.load().activeProfileId).toBe('production');
@@ -178,9 +180,9 @@ describe('TrayCore', () => {
     }
     expect(t.notifier.notifications.map((n) => n.level)).toEqual(['warning', 'critical', 'warning']);
     expect(received).toHaveLength(3);
-    expect(t.notifier.notifications[0]).toMatchObject({ title: '剩余额度 Remaining quota · Doubao TTS (big model): 85% used', level: 'warning' });
+    expect(t.notifier.notifications[0]).toMatchObject({ title: 'Resource packs · Doubao TTS (big model): 85% used', level: 'warning' });
     expect(t.notifier.notifications[0]!.body).toContain('Local emulator');
-    expect(t.notifier.notifications[0]!.body).toContain('150,000 字符 left');
+    expect(t.notifier.notifications[0]!.body).toContain('150,000 characters left');
   });
 
   it('notifies when a service changes state without the user asking', async () => {
@@ -190,7 +192,7 @@ describe('TrayCore', () => {
     t.apiFor('emulator').status[TTS] = 'Paused';
     await t.core.refresh();
     expect(t.notifier.notifications).toHaveLength(1);
-    expect(t.notifier.notifications[0]).toMatchObject({ title: 'Doubao TTS (big model) is now paused', level: 'paused' });
+    expect(t.notifier.notifications[0]).toMatchObject({ title: 'Doubao TTS (big model) is now Paused', level: 'paused' });
     expect((await t.core.getSnapshot()).overall).toBe('paused');
   });
 
@@ -353,11 +355,11 @@ describe('TrayCore', () => {
       }
     }
     expect(t.notifier.notifications.map((n) => [n.level, n.title])).toEqual([
-      ['warning', '限流 Rate limit · Doubao TTS (big model) QPS: 83.3% of the limit'],
-      ['critical', '限流 Rate limit · Doubao TTS (big model) QPS: 96.7% of the limit'],
-      ['warning', '限流 Rate limit · Doubao TTS (big model) QPS: 81.7% of the limit'],
+      ['warning', 'Rate limit · Doubao TTS (big model) QPS: 83.3% of the limit'],
+      ['critical', 'Rate limit · Doubao TTS (big model) QPS: 96.7% of the limit'],
+      ['warning', 'Rate limit · Doubao TTS (big model) QPS: 81.7% of the limit'],
     ]);
-    expect(t.notifier.notifications[0]!.body).toBe('Local emulator: QPS use passed the warning threshold (80%); 50 of 60 in use.');
+    expect(t.notifier.notifications[0]!.body).toBe('Local emulator: QPS use passed the Warning threshold (80%); 50 of 60 in use.');
     expect(t.core.trayModel().overall).toBe('warning');
   });
 
@@ -369,12 +371,12 @@ describe('TrayCore', () => {
     api.used = 850_000;
     api.quota.qps!.value = 50;
     await t.core.refresh();
-    expect(t.notifier.notifications.map((n) => n.title.split(' · ')[0])).toEqual(['剩余额度 Remaining quota', '限流 Rate limit']);
+    expect(t.notifier.notifications.map((n) => n.title.split(' · ')[0])).toEqual(['Resource packs', 'Rate limit']);
     api.used = 100_000; // a pack was bought: only pack spend re-arms
     await t.core.refresh();
     api.used = 850_000;
     await t.core.refresh();
-    expect(t.notifier.notifications.map((n) => n.title.split(' · ')[0])).toEqual(['剩余额度 Remaining quota', '限流 Rate limit', '剩余额度 Remaining quota']);
+    expect(t.notifier.notifications.map((n) => n.title.split(' · ')[0])).toEqual(['Resource packs', 'Rate limit', 'Resource packs']);
   });
 
   it('a restart does not announce again what was announced; a first observation does, once', async () => {
@@ -401,7 +403,7 @@ describe('TrayCore', () => {
     await second.core.refresh();
     second.apiFor('emulator').used = 100_000;
     await second.core.refresh();
-    expect(second.notifier.notifications.map((n) => [n.level, n.title.split(' · ')[0]])).toEqual([['critical', '剩余额度 Remaining quota']]);
+    expect(second.notifier.notifications.map((n) => [n.level, n.title.split(' · ')[0]])).toEqual([['critical', 'Resource packs']]);
     expect(second.settings.load().notifiedCrossings).toEqual({ local: { [`rate-limit:${TTS}/qps`]: 'warning' } });
     await second.core.stop();
 
@@ -409,7 +411,7 @@ describe('TrayCore', () => {
     busy(third.apiFor('emulator'));
     await third.core.start();
     await flush();
-    expect(third.notifier.notifications.map((n) => [n.level, n.title.split(' · ')[0]])).toEqual([['warning', '剩余额度 Remaining quota']]);
+    expect(third.notifier.notifications.map((n) => [n.level, n.title.split(' · ')[0]])).toEqual([['warning', 'Resource packs']]);
   });
 
   it('a start-up while offline keeps what was announced before', async () => {

@@ -3,7 +3,11 @@
  * easily produce (pending commands, terminated services, long names) and at the dark theme.
  * The tests of behaviour use the real core and the emulator instead.
  */
+import { accountHeadline } from '../../src/core/headline.js';
+import { localizedAccount } from '../../src/core/trayCore.js';
 import type {
+  AccountView,
+  LanguageSetting,
   CommandOutcome,
   ConnectionTestResult,
   DashboardSnapshot,
@@ -16,7 +20,15 @@ import type {
 
 const HOUR = 3_600_000;
 
-export function sampleSnapshot(now = Date.now()): DashboardSnapshot {
+const TTS_WATCHED = { resourceId: 'volc.service_type.10029', blueprintId: 10029 };
+
+/** An account with its headline computed by the core's own function, named in `locale`. */
+export function withHeadline(account: Omit<AccountView, 'headline' | 'nextPollAt' | 'watched'> & Partial<AccountView>, locale: 'en' | 'zh-CN' = 'en'): AccountView {
+  const base = { nextPollAt: null, watched: [TTS_WATCHED.resourceId], ...account };
+  return localizedAccount({ ...base, headline: accountHeadline(base, { packsAnswered: true }) }, locale);
+}
+
+export function sampleSnapshot(now = Date.now(), locale: 'en' | 'zh-CN' = 'en'): DashboardSnapshot {
   const points = Array.from({ length: 24 }, (_, i) => ({
     label: `${String((new Date(now - (23 - i) * HOUR).getHours())).padStart(2, '0')}:00`,
     value: Math.round(800 + 600 * Math.sin(i / 3) + i * 40),
@@ -30,7 +42,8 @@ export function sampleSnapshot(now = Date.now()): DashboardSnapshot {
     overall: 'warning',
     thresholds: { warningPercent: 80, criticalPercent: 95 },
     now,
-    account: {
+    locale,
+    account: withHeadline({
       profileId: 'prod',
       lastUpdatedAt: now - 7_000,
       polling: false,
@@ -58,7 +71,7 @@ export function sampleSnapshot(now = Date.now()): DashboardSnapshot {
           lastCommandError: { action: 'ResumeService', httpStatus: 403, code: 'AccessDenied', message: 'The service is terminated and cannot be resumed.', requestId: '20250101120000ABCDEF0123456789', at: now - 3_000 },
         },
       ],
-    },
+    }, locale),
   };
 }
 
@@ -70,9 +83,13 @@ export class FakeBridge implements TrayBridge {
     activeProfileId: 'prod',
     startAtLogin: false,
     profiles: [
-      { id: 'prod', name: 'Production 生产', accessKeyId: 'AKLTexample', hasSecret: true, region: 'cn-north-1', endpoint: 'https://open.volcengineapi.com', projectName: 'default', useEmulator: false, pollIntervalSec: 60, warningPercent: 80, criticalPercent: 95 },
-      { id: 'local', name: 'Local emulator', accessKeyId: '', hasSecret: false, region: 'cn-north-1', endpoint: 'https://open.volcengineapi.com', projectName: 'default', useEmulator: true, pollIntervalSec: 60, warningPercent: 80, criticalPercent: 95 },
+      { id: 'prod', name: 'Production 生产', accessKeyId: 'AKLTexample', hasSecret: true, region: 'cn-north-1', endpoint: 'https://open.volcengineapi.com', projectName: 'default', useEmulator: false, pollIntervalSec: 60, warningPercent: 80, criticalPercent: 95, watchedServices: [TTS_WATCHED] },
+      { id: 'local', name: 'Local emulator', accessKeyId: '', hasSecret: false, region: 'cn-north-1', endpoint: 'https://open.volcengineapi.com', projectName: 'default', useEmulator: true, pollIntervalSec: 60, warningPercent: 80, criticalPercent: 95, watchedServices: [TTS_WATCHED] },
     ],
+    language: 'system',
+    locale: 'en',
+    knownServices: [{ resourceId: 'volc.service_type.10029', blueprintId: 10029, name: 'Doubao TTS (big model)' }],
+    defaultWatchedServices: [TTS_WATCHED],
   };
 
   constructor(snapshot: DashboardSnapshot = sampleSnapshot()) {
@@ -119,7 +136,7 @@ export class FakeBridge implements TrayBridge {
     const { secretAccessKey, ...rest } = input;
     const id = input.id ?? `p${this.settings.profiles.length + 1}`;
     const previous = this.settings.profiles.find((p) => p.id === id);
-    const saved = { ...rest, id, hasSecret: Boolean(secretAccessKey) || Boolean(previous?.hasSecret) };
+    const saved = { ...rest, id, hasSecret: Boolean(secretAccessKey) || Boolean(previous?.hasSecret), watchedServices: rest.watchedServices ?? previous?.watchedServices ?? [TTS_WATCHED] };
     this.settings = { ...this.settings, profiles: previous ? this.settings.profiles.map((p) => (p.id === id ? saved : p)) : [...this.settings.profiles, saved] };
     return this.settings;
   }
@@ -129,6 +146,12 @@ export class FakeBridge implements TrayBridge {
   }
   async setStartAtLogin(enabled: boolean): Promise<SettingsView> {
     this.settings = { ...this.settings, startAtLogin: enabled };
+    return this.settings;
+  }
+  async setLanguage(language: LanguageSetting): Promise<SettingsView> {
+    const locale = language === 'zh-CN' ? 'zh-CN' : 'en';
+    this.settings = { ...this.settings, language, locale };
+    this.push({ ...this.snapshot, locale, account: localizedAccount(this.snapshot.account, locale), now: Date.now() });
     return this.settings;
   }
   async testConnection(_input: ProfileInput): Promise<ConnectionTestResult> {

@@ -283,8 +283,8 @@ describe('tray popover in Chromium', () => {
 
     expect(await page.getByLabel('Secret Access Key').inputValue()).toBe('');
     // The preview keeps secrets in memory, and says so.
-    expect(await page.locator('[data-field="secret-state"]').textContent()).toMatch(/Stored in memory only/);
-    expect(await page.locator('[data-field="secret-store"]').textContent()).toMatch(/Browser preview: secrets are kept in memory only/);
+    expect(await page.locator('[data-field="secret-state"]').textContent()).toMatch(/Kept in memory only/);
+    expect(await page.locator('[data-field="secret-store"]').textContent()).toMatch(/Secrets are kept in memory only/);
     const values = await page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     expect(values.join('\n')).not.toContain(secret);
     expect(await page.content()).not.toContain(secret);

@@ -51,20 +51,21 @@ afterAll(() => fs.rmSync(userData, { recursive: true, force: true }));
 
 describe('Electron main process wiring (fake electron)', () => {
   it('shows the tray with the Linux context menu and the level icon', () => {
-    expect(report.menuLabels).toEqual(expect.arrayContaining(['Open', 'Refresh now', 'Switch profile', 'Settings…', 'Start at login', 'Quit Volc Speech']));
+    expect(report.menuLabels).toEqual(expect.arrayContaining(['Open', 'Refresh now', 'Switch account', 'Settings…', 'Start at login', 'Quit Doubao Speech']));
     expect(report.menuLabels).toContain('Pause Doubao TTS (big model)…');
     // The embedded emulator's seed keeps rate-limit use below 75% of every limit at any hour
     // (and packs well below 80% spent), so the demo account starts "OK".
     // The icon is drawn at run time with the figure that set the level (all figures are OK here).
-    const figure = `${Math.round(Math.max(...(report.percents as number[])))}%`;
+    const figure = `${report.headlineFigure as number}%`;
     expectDrawnIcon(report.trayIcon as ReportedImage, 'ok', figure, 'light');
     // KDE follows the desktop theme: dark → the icon is redrawn for a dark panel.
     expectDrawnIcon(report.trayIconDark as ReportedImage, 'ok', figure, 'dark');
-    expect(report.tooltip).toMatch(/^Volc Speech: OK/);
+    // One app name everywhere, in the OS language (the fake Electron says en-US).
+    expect(report.tooltip).toMatch(/^Doubao Speech: OK · Doubao TTS \(big model\) [\d.]+% used/);
   });
 
   it('registers every IPC channel, validates payloads and answers only the bundled page', () => {
-    expect(report.ipcChannels).toHaveLength(9);
+    expect(report.ipcChannels).toHaveLength(10);
     expect(report.snapshot).toEqual({ overall: 'ok', services: ['running'], packs: expect.any(Number) });
     expect(report.rateLimits).toBeGreaterThan(0);
     expect(new Set(report.quotaLevels as string[])).toEqual(new Set(['ok']));

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyAccountView } from '../../src/core/accountView.js';
+import { accountHeadline } from '../../src/core/headline.js';
 import type { TrayModel } from '../../src/core/trayCore.js';
 import { decodePng } from '../../src/main/trayIcon/png.js';
 import { panelAppearance, parseSystemUsesLightTheme, readWindowsTaskbarLight, WINDOWS_THEME_KEY } from '../../src/main/trayIcon/appearance.js';
@@ -24,14 +25,23 @@ function model(overall: TrayLevel, figures: { packs?: Array<[number, TrayLevel]>
     packs: (figures.packs ?? []).map(([percentUsed, level]) => ({ resourceId: TTS, label: 'TTS', unit: 'chars', purchased: 100, used: percentUsed, remaining: 100 - percentUsed, percentUsed, level })),
     rateLimits: (figures.rates ?? []).map(([percent, level]) => ({ resourceId: TTS, quotaType: 'qps', value: percent, limit: 100, percent, level })),
   };
-  return { overall, maxPercentUsed: null, activeProfileId: 'local', profiles: [{ id: 'local', name: 'Local', usesEmulator: true, level: overall, active: true, account }] };
+  const withHeadline = { ...account, headline: accountHeadline(account, { packsAnswered: measured }) };
+  return {
+    overall,
+    figure: withHeadline.headline.figure,
+    cause: { profileId: 'local', profileName: 'Local', headline: withHeadline.headline },
+    maxPercentUsed: null,
+    activeProfileId: 'local',
+    locale: 'en',
+    profiles: [{ id: 'local', name: 'Local', usesEmulator: true, level: overall, active: true, account: withHeadline, inAggregate: true }],
+  };
 }
 
 describe('trayIconSpec: the level and the figure that caused it', () => {
   it.each<[string, TrayModel, TrayIconSpec]>([
     ['rate limit drives critical, not the pack', model('critical', { packs: [[24, 'ok']], rates: [[97, 'critical']] }), { level: 'critical', figure: '97%' }],
     ['pack drives warning', model('warning', { packs: [[83.4, 'warning'], [10, 'ok']], rates: [[40, 'ok']] }), { level: 'warning', figure: '83%' }],
-    ['ok shows the highest use', model('ok', { packs: [[24, 'ok']], rates: [[61.6, 'ok']] }), { level: 'ok', figure: '62%' }],
+    ['ok shows the main product, not the highest use', model('ok', { packs: [[24, 'ok']], rates: [[61.6, 'ok']] }), { level: 'ok', figure: '24%' }],
     ['error', model('error', { packs: [[24, 'ok']] }), { level: 'error', figure: '!' }],
     ['paused: the glyph says it', model('paused', { packs: [[24, 'ok']] }), { level: 'paused', figure: null }],
     ['nothing measured yet', model('ok', {}, false), { level: 'unknown', figure: null }],

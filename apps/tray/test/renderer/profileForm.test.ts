@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { profileInputFromForm, type ProfileFormValues } from '../../src/renderer/profileForm.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { customService, profileInputFromForm, type ProfileFormValues } from '../../src/renderer/profileForm.js';
+import { setLocale } from '../../src/renderer/i18n.js';
 
+const TTS = { resourceId: 'volc.service_type.10029', blueprintId: 10029 };
 const form = (overrides: Partial<ProfileFormValues> = {}): ProfileFormValues => ({
   name: '  Production ',
   accessKeyId: ' AKLTEXAMPLE0001 ',
@@ -12,7 +14,12 @@ const form = (overrides: Partial<ProfileFormValues> = {}): ProfileFormValues => 
   warningPercent: '80',
   criticalPercent: '95',
   useEmulator: false,
+  watchedServices: [TTS],
   ...overrides,
+});
+
+beforeEach(() => {
+  setLocale('en');
 });
 
 describe('the settings form as a ProfileInput', () => {
@@ -27,6 +34,7 @@ describe('the settings form as a ProfileInput', () => {
       pollIntervalSec: 60,
       warningPercent: 80,
       criticalPercent: 95,
+      watchedServices: [TTS],
     });
     expect(profileInputFromForm(form(), 'production')).toMatchObject({ id: 'production' });
   });
@@ -36,17 +44,30 @@ describe('the settings form as a ProfileInput', () => {
     expect(profileInputFromForm(form({ secret: 'typed' }), 'p')).toMatchObject({ secretAccessKey: 'typed' });
   });
 
-  it('says what is wrong, in both languages', () => {
-    expect(profileInputFromForm(form({ name: '   ' }), undefined)).toBe('请填写名称 Name is required');
-    expect(profileInputFromForm(form({ pollIntervalSec: '4' }), undefined)).toMatch(/Poll interval must be 5–3600 s$/);
-    expect(profileInputFromForm(form({ pollIntervalSec: '7.5' }), undefined)).toMatch(/Poll interval/);
-    expect(profileInputFromForm(form({ criticalPercent: '101' }), undefined)).toMatch(/Thresholds must be 1–100$/);
-    expect(profileInputFromForm(form({ warningPercent: 'abc' }), undefined)).toMatch(/Thresholds/);
-    expect(profileInputFromForm(form({ warningPercent: '95' }), undefined)).toBe('预警阈值须低于严重阈值 Warning must be below critical');
+  it('says what is wrong and which field, in the page language', () => {
+    expect(profileInputFromForm(form({ name: '   ' }), undefined)).toEqual({ field: 'name', message: 'Name is required' });
+    expect(profileInputFromForm(form({ pollIntervalSec: '4' }), undefined)).toEqual({ field: 'pollIntervalSec', message: 'Poll interval must be 5–3600 s' });
+    expect(profileInputFromForm(form({ pollIntervalSec: '7.5' }), undefined)).toMatchObject({ field: 'pollIntervalSec' });
+    expect(profileInputFromForm(form({ criticalPercent: '101' }), undefined)).toEqual({ field: 'warningPercent', message: 'Thresholds must be 1–100' });
+    expect(profileInputFromForm(form({ warningPercent: '95' }), undefined)).toEqual({ field: 'warningPercent', message: 'Warning must be below critical' });
+    expect(profileInputFromForm(form({ accessKeyId: '' }), undefined)).toEqual({ field: 'accessKeyId', message: 'Access Key ID is required (or use the local emulator)' });
+    expect(profileInputFromForm(form({ accessKeyId: 'AK LT' }), undefined)).toMatchObject({ field: 'accessKeyId' });
+    expect(profileInputFromForm(form({ endpoint: 'ftp://example.com' }), undefined)).toMatchObject({ field: 'endpoint' });
+    expect(profileInputFromForm(form({ watchedServices: [] }), undefined)).toEqual({ field: 'services', message: 'Choose at least one service to watch' });
+    setLocale('zh-CN');
+    expect(profileInputFromForm(form({ name: '' }), undefined)).toEqual({ field: 'name', message: '请填写名称' });
   });
 
-  it('applies the shared validator too (what the core and main would refuse)', () => {
-    expect(profileInputFromForm(form({ endpoint: 'ftp://example.com' }), undefined)).toBe('无效 Invalid: profile.endpoint must start with https:// or http://');
-    expect(profileInputFromForm(form({ accessKeyId: 'AK LT' }), undefined)).toMatch(/^无效 Invalid: profile.accessKeyId/);
+  it('the emulator needs no access key', () => {
+    expect(profileInputFromForm(form({ accessKeyId: '', useEmulator: true }), undefined)).toMatchObject({ useEmulator: true, accessKeyId: '' });
+  });
+
+  it('a custom service: a ResourceID as the service spells them, an optional whole BlueprintID, never twice', () => {
+    expect(customService(' volc.bigasr.auc_turbo ', '', [TTS])).toEqual({ resourceId: 'volc.bigasr.auc_turbo' });
+    expect(customService('volc.service_type.10099', '10099', [TTS])).toEqual({ resourceId: 'volc.service_type.10099', blueprintId: 10099 });
+    expect(customService('not a resource', '', [])).toEqual({ field: 'customResourceId', message: 'ResourceID must look like volc.service_type.10029' });
+    expect(customService('volc.service_type.10029', '', [TTS])).toEqual({ field: 'customResourceId', message: 'This service is already in the list' });
+    expect(customService('volc.x.y', '12a', [])).toEqual({ field: 'customBlueprintId', message: 'BlueprintID must be a whole number' });
+    expect(customService('volc.x.y', '-1', [])).toMatchObject({ field: 'customBlueprintId' });
   });
 });

@@ -12,7 +12,9 @@
  * Bumping the version for it would make an older app set the whole file aside (a newer file
  * is not guessed at) instead of just dropping the key, as its normalizeSettings does.
  */
-import { PROFILE_ID_PATTERN, PROFILE_LIMITS } from '../../shared/ipc.js';
+import type { LanguageSetting, WatchedServiceSetting } from '../../shared/bridge.js';
+import { LANGUAGE_SETTING_VALUES, PROFILE_ID_PATTERN, PROFILE_LIMITS, WATCHED_RESOURCE_ID_PATTERN } from '../../shared/ipc.js';
+import { defaultWatchedServices } from '../resources.js';
 import type { NotifiedCrossings } from '../thresholds.js';
 import { NOTIFIED_LIMITS } from './schema.js';
 import { localEmulatorProfile, type StoredProfile, type StoredSettings } from './settingsTypes.js';
@@ -41,6 +43,18 @@ export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
       const profile: RawSettings = { id: 'default', name: typeof rest.name === 'string' ? rest.name : 'Default' };
       for (const key of [...FLAT_PROFILE_KEYS, ...SECRET_KEYS]) if (key in rest) profile[key] = rest[key];
       return { schemaVersion: 1, startAtLogin: startAtLogin ?? false, profiles: [profile], activeProfileId: 'default' };
+    },
+  },
+  {
+    to: 2,
+    description:
+      'Which services a profile watches became a setting (the API cannot list an account\'s services): every profile gets DEFAULT_WATCHED_SERVICES, what version 1 watched.',
+    migrate(doc) {
+      const profiles = Array.isArray(doc.profiles) ? doc.profiles : [];
+      return {
+        ...doc,
+        profiles: profiles.map((p: unknown) => (isPlainRecord(p) && !('watchedServices' in p) ? { ...p, watchedServices: defaultWatchedServices() } : p)),
+      };
     },
   },
 ];
@@ -93,6 +107,24 @@ export function migrateSettings(raw: unknown, migrations: readonly SettingsMigra
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The valid entries of a watched-services list (each ResourceID once); none valid: the defaults. */
+function pickWatched(raw: unknown): WatchedServiceSetting[] {
+  const out: WatchedServiceSetting[] = [];
+  const seen = new Set<string>();
+  for (const entry of Array.isArray(raw) ? raw : []) {
+    if (!isPlainRecord(entry) || !isString(entry.resourceId)) continue;
+    const resourceId = entry.resourceId.trim();
+    if (!WATCHED_RESOURCE_ID_PATTERN.test(resourceId) || resourceId.length > 128 || seen.has(resourceId)) continue;
+    seen.add(resourceId);
+    const blueprintId = entry.blueprintId;
+    const valid = typeof blueprintId === 'number' && Number.isInteger(blueprintId) && blueprintId >= PROFILE_LIMITS.blueprintId.min && blueprintId <= PROFILE_LIMITS.blueprintId.max;
+    out.push(valid ? { resourceId, blueprintId } : { resourceId });
+    if (out.length >= PROFILE_LIMITS.watchedServices.max) break;
+  }
+  return out.length > 0 ? out : defaultWatchedServices();
+}
 
 function pickNumber(value: unknown, fallback: number, min: number, max: number, integer = false): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) return fallback;
@@ -130,12 +162,12 @@ function sanitizeProfile(raw: unknown, index: number, taken: Set<string>): { pro
     pollIntervalSec: pickNumber(p.pollIntervalSec, defaults.pollIntervalSec, PROFILE_LIMITS.pollIntervalSec.min, PROFILE_LIMITS.pollIntervalSec.max, true),
     warningPercent,
     criticalPercent,
+    watchedServices: pickWatched(p.watchedServices),
   };
   const secret = SECRET_KEYS.map((key) => p[key]).find((v): v is string => isString(v) && v.length > 0);
   return secret ? { profile, secret } : { profile };
 }
 
-const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One profile's announced crossings within what the schema takes: valid keys and levels, at most NOTIFIED_LIMITS of them. */
 export function boundNotified(entries: Readonly<Record<string, unknown>>): NotifiedCrossings {
@@ -172,6 +204,7 @@ export function normalizeSettings(doc: RawSettings, version = CURRENT_SETTINGS_V
   if (profiles.length === 0) profiles.push(localEmulatorProfile());
   const active = isString(doc.activeProfileId) && profiles.some((p) => p.id === doc.activeProfileId) ? doc.activeProfileId : profiles[0]!.id;
   const settings: StoredSettings = { schemaVersion: version, activeProfileId: active, startAtLogin: doc.startAtLogin === true, profiles };
+  if (LANGUAGE_SETTING_VALUES.includes(doc.language as LanguageSetting)) settings.language = doc.language as LanguageSetting;
   const notifiedCrossings = sanitizeNotified(doc.notifiedCrossings, profiles);
   if (notifiedCrossings) settings.notifiedCrossings = notifiedCrossings;
   return { settings, legacySecrets };

@@ -2,12 +2,12 @@
  * JSON schema of the settings file (electron-store validates every write with it).
  * Profiles allow no extra properties, so a secret can never be written to the file.
  */
-import { PROFILE_LIMITS } from '../../shared/ipc.js';
+import { LANGUAGE_SETTING_VALUES, PROFILE_LIMITS } from '../../shared/ipc.js';
 
 export const PROFILE_JSON_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'name', 'accessKeyId', 'region', 'endpoint', 'projectName', 'useEmulator', 'pollIntervalSec', 'warningPercent', 'criticalPercent'],
+  required: ['id', 'name', 'accessKeyId', 'region', 'endpoint', 'projectName', 'useEmulator', 'pollIntervalSec', 'warningPercent', 'criticalPercent', 'watchedServices'],
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
     name: { type: 'string', minLength: 1, maxLength: PROFILE_LIMITS.nameMaxLength },
@@ -19,6 +19,20 @@ export const PROFILE_JSON_SCHEMA = {
     pollIntervalSec: { type: 'integer', minimum: PROFILE_LIMITS.pollIntervalSec.min, maximum: PROFILE_LIMITS.pollIntervalSec.max },
     warningPercent: { type: 'number', minimum: PROFILE_LIMITS.percent.min, maximum: PROFILE_LIMITS.percent.max },
     criticalPercent: { type: 'number', minimum: PROFILE_LIMITS.percent.min, maximum: PROFILE_LIMITS.percent.max },
+    watchedServices: {
+      type: 'array',
+      minItems: PROFILE_LIMITS.watchedServices.min,
+      maxItems: PROFILE_LIMITS.watchedServices.max,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['resourceId'],
+        properties: {
+          resourceId: { type: 'string', pattern: '^volc\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)+$', maxLength: 128 },
+          blueprintId: { type: 'integer', minimum: PROFILE_LIMITS.blueprintId.min, maximum: PROFILE_LIMITS.blueprintId.max },
+        },
+      },
+    },
   },
 } as const;
 
@@ -44,6 +58,7 @@ export const SETTINGS_PROPERTIES_SCHEMA = {
   startAtLogin: { type: 'boolean' },
   profiles: { type: 'array', minItems: 1, items: PROFILE_JSON_SCHEMA },
   notifiedCrossings: NOTIFIED_CROSSINGS_JSON_SCHEMA,
+  language: { enum: [...LANGUAGE_SETTING_VALUES] },
 } as const;
 
 /** electron-store's `rootSchema` option: no other top-level keys. */

@@ -1,7 +1,8 @@
 /** What the settings file holds. The secret key is never part of it (see secrets/). */
 import { DEFAULT_ENDPOINT, DEFAULT_REGION } from '@volc-speech/client';
-import type { ProfileSettingsView } from '../../shared/bridge.js';
+import type { LanguageSetting, ProfileSettingsView } from '../../shared/bridge.js';
 import { DEFAULT_THRESHOLDS } from '../levels.js';
+import { defaultWatchedServices } from '../resources.js';
 import type { NotifiedCrossings } from '../thresholds.js';
 
 /** A profile as stored: the fields the settings form shows, less `hasSecret` (the keychain knows that). */
@@ -12,6 +13,8 @@ export interface StoredSettings {
   activeProfileId: string;
   startAtLogin: boolean;
   profiles: StoredProfile[];
+  /** The language (absent: follow the OS locale, as `system`). */
+  language?: LanguageSetting;
   /**
    * Per profile id, the threshold crossings already announced and not re-armed since, so a
    * restart does not announce them again. Left out when there are none (files of every
@@ -37,5 +40,6 @@ export function localEmulatorProfile(): StoredProfile {
     pollIntervalSec: DEFAULT_POLL_INTERVAL_SEC,
     warningPercent: DEFAULT_THRESHOLDS.warningPercent,
     criticalPercent: DEFAULT_THRESHOLDS.criticalPercent,
+    watchedServices: defaultWatchedServices(),
   };
 }

@@ -4,6 +4,7 @@
  * pauses anything.
  */
 import { h, setText } from '../dom.js';
+import { i18n } from '../i18n.js';
 
 export interface ConfirmRequest {
   title: string;
@@ -47,7 +48,7 @@ export class ConfirmDialog {
     setText(this.title, request.title);
     setText(this.message, request.message);
     setText(this.confirmButton, request.confirmLabel);
-    setText(this.cancelButton, request.cancelLabel ?? '取消 Cancel');
+    setText(this.cancelButton, request.cancelLabel ?? i18n().t('confirm.cancel'));
     const answer = new Promise<boolean>((resolve) => {
       this.settle = resolve;
     });

@@ -1,5 +1,5 @@
 /**
- * The shape every dashboard section shares: a card with a bilingual heading, a keyed list of
+ * The shape every dashboard section shares: a card with a heading in the page's language, a keyed list of
  * rows, and a line saying there is nothing when the list is empty.
  */
 import { h, KeyedList, type Row } from '../dom.js';
@@ -8,7 +8,7 @@ export interface ListCardOptions<T> {
   /** `data-section` of the card. */
   section: string;
   titleId: string;
-  title: { zh: string; en: string };
+  title: string;
   emptyText: string;
   keyOf: (item: T) => string;
   createRow: (item: T) => Row<T>;
@@ -28,7 +28,7 @@ export class ListCard<T> {
     this.element = h(
       'section',
       { class: 'card', 'data-section': options.section, ...(options.list ? labelled : {}) },
-      h('h2', { class: 'card-title', id: options.titleId }, `${options.title.zh} `, h('span', { class: 'en' }, options.title.en)),
+      h('h2', { class: 'card-title', id: options.titleId }, options.title),
       listElement,
       this.empty,
     );

@@ -1,8 +1,9 @@
-/** 限流 / Rate limit: QuotaMonitoring value against its limit (QPS, concurrency …). */
+/** Rate limits: today's peak QuotaMonitoring value against its limit (QPS, concurrency …). */
 import type { RateLimitView, TrayLevel } from '../../shared/bridge.js';
 import { levelForPercent, type Thresholds } from '../../shared/levels.js';
 import { formatAmount, formatPercent, quotaTypeText } from '../format.js';
 import { h, setAttr, setText, type Row } from '../dom.js';
+import { i18n } from '../i18n.js';
 import { MeterBar } from './gauges.js';
 import { ListCard } from './listCard.js';
 
@@ -22,15 +23,15 @@ export function rateLimitItems(
   labelOf: (resourceId: string) => string,
   thresholds: Thresholds,
 ): RateLimitItem[] {
-  return rateLimits.map((view) => ({ view, resourceLabel: labelOf(view.resourceId), level: view.level ?? levelForPercent(view.percent, thresholds) }));
+  return rateLimits.map((view) => ({ view, resourceLabel: view.label ?? labelOf(view.resourceId), level: view.level ?? levelForPercent(view.percent, thresholds) }));
 }
 
 export class RateLimitsSection {
   private readonly card = new ListCard<RateLimitItem>({
     section: 'rate-limits',
     titleId: 'rate-title',
-    title: { zh: '限流', en: 'Rate limit' },
-    emptyText: '没有限流数据 No rate-limit data',
+    title: i18n().t('section.rateLimits'),
+    emptyText: i18n().t('section.rateLimitsEmpty'),
     keyOf: (item) => `${item.view.resourceId}/${item.view.quotaType}`,
     createRow: createRateRow,
   });
@@ -60,13 +61,19 @@ function createRateRow(initial: RateLimitItem): Row<RateLimitItem> {
       setAttr(name, 'title', view.resourceId);
       setText(kind, quotaTypeText(view.quotaType));
       setText(figures, `${formatAmount(view.value)} / ${formatAmount(view.limit)}`);
-      setText(percent, ` ${formatPercent(view.percent)}`);
+      setText(percent, ` ${i18n().t('rate.inUse', { percent: formatPercent(view.percent) })}`);
       bar.update(view.percent, level);
       setAttr(element, 'data-level', level);
       setAttr(
         element,
         'aria-label',
-        `${resourceLabel} ${quotaTypeText(view.quotaType)}: ${formatAmount(view.value)} of ${formatAmount(view.limit)} (${formatPercent(view.percent)})`,
+        i18n().t('rate.aria', {
+          resource: resourceLabel,
+          quotaType: quotaTypeText(view.quotaType),
+          value: formatAmount(view.value),
+          limit: formatAmount(view.limit),
+          percent: formatPercent(view.percent),
+        }),
       );
     },
   };

@@ -1,11 +1,12 @@
 /**
- * 服务 / Services: each service's status as reported and a pause/resume switch. The switch
+ * Services: each service's status as reported and a pause/resume switch. The switch
  * sits where the service is (checked = running); "pausing…/resuming…" shows progress, never
  * a guessed result.
  */
 import type { CallErrorView } from '../../shared/bridge.js';
 import { errorSummary, serviceStateText } from '../format.js';
 import { h, setAttr, setText, type Row } from '../dom.js';
+import { i18n } from '../i18n.js';
 import type { ServiceDisplay } from '../serviceCommands.js';
 import { ListCard } from './listCard.js';
 
@@ -30,8 +31,8 @@ export class ServicesSection {
     this.card = new ListCard<ServiceItem>({
       section: 'services',
       titleId: 'services-title',
-      title: { zh: '服务', en: 'Services' },
-      emptyText: '没有服务 No services',
+      title: i18n().t('section.services'),
+      emptyText: i18n().t('section.servicesEmpty'),
       keyOf: (item) => item.resourceId,
       createRow: (item) => createServiceRow(item, actions),
     });
@@ -43,14 +44,13 @@ export class ServicesSection {
   }
 }
 
-const PENDING_TEXT = { pausing: '暂停中… Pausing…', resuming: '恢复中… Resuming…' } as const;
 
 function createServiceRow(initial: ServiceItem, actions: ServiceActions): Row<ServiceItem> {
   const id = `svc-${initial.resourceId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   let current = initial;
   const title = h('span', { class: 'row-title', id: `${id}-name` });
   const stateText = h('span', { 'data-field': 'state' });
-  const rawStatus = h('code', { class: 'raw-status', 'data-field': 'status', title: 'Status as reported by the service' });
+  const rawStatus = h('code', { class: 'raw-status', 'data-field': 'status', title: i18n().t('service.rawStatus') });
   const pendingText = h('span', { class: 'pending-text', 'data-field': 'pending' });
   const statusLine = h('div', { class: 'service-status', id: `${id}-status` }, h('span', { class: 'dot' }), stateText, rawStatus, pendingText);
   const toggle = h(
@@ -79,7 +79,7 @@ function createServiceRow(initial: ServiceItem, actions: ServiceActions): Row<Se
     {
       type: 'button',
       class: 'icon-btn',
-      'aria-label': '关闭 Dismiss',
+      'aria-label': i18n().t('service.dismiss'),
       onclick: () => {
         if (current.display.error) actions.dismissError(current.resourceId, current.display.error);
       },
@@ -109,7 +109,7 @@ function createServiceRow(initial: ServiceItem, actions: ServiceActions): Row<Se
       setText(stateText, serviceStateText(state));
       setText(rawStatus, status);
       rawStatus.hidden = !status;
-      setText(pendingText, pending ? PENDING_TEXT[pending] : '');
+      setText(pendingText, pending ? i18n().t(pending === 'pausing' ? 'service.pausing' : 'service.resuming') : '');
       pendingText.hidden = !pending;
       setAttr(element, 'data-state', state);
       setAttr(element, 'data-pending', pending ?? null);
@@ -123,16 +123,14 @@ function createServiceRow(initial: ServiceItem, actions: ServiceActions): Row<Se
       setAttr(
         toggle,
         'title',
-        !toggleable
-          ? '此状态无法暂停或恢复 Cannot pause or resume in this state'
-          : state === 'running'
-            ? '暂停服务 Pause the service'
-            : '恢复服务 Resume the service',
+        i18n().t(!toggleable ? 'service.cannotToggle' : state === 'running' ? 'service.pause' : 'service.resume'),
       );
       const newError = error !== null && errorBox.hidden;
       errorBox.hidden = !error;
       if (error) {
-        const what = error.action === 'ResumeService' ? '恢复失败 Resume failed' : error.action === 'PauseService' ? '暂停失败 Pause failed' : `${error.action} failed`;
+        const { t } = i18n();
+        const what =
+          error.action === 'ResumeService' ? t('service.resumeFailed') : error.action === 'PauseService' ? t('service.pauseFailed') : t('service.commandFailed', { action: error.action });
         setText(errorText, `${what} — ${errorSummary(error)}`);
         setText(errorRequestId, error.requestId ? `RequestId: ${error.requestId}` : '');
         errorRequestId.hidden = !error.requestId;

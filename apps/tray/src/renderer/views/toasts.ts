@@ -7,6 +7,7 @@
 import type { TrayLevel, TrayNotification } from '../../shared/bridge.js';
 import { levelText } from '../format.js';
 import { h } from '../dom.js';
+import { i18n } from '../i18n.js';
 
 const SHOW_MS: Readonly<Record<TrayLevel, number>> = { ok: 6_000, paused: 8_000, warning: 10_000, critical: 15_000, error: 15_000 };
 const MAX_VISIBLE = 3;
@@ -16,7 +17,7 @@ export class Toasts {
   private readonly seen = new Set<string>();
 
   constructor() {
-    this.element = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite', 'aria-label': '通知 Notifications' });
+    this.element = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite', 'aria-label': i18n().t('toast.region') });
   }
 
   show(notification: TrayNotification): void {
@@ -50,7 +51,7 @@ export class Toasts {
         h('span', { class: 'toast-text' }, notification.body),
         h('span', { class: 'visually-hidden' }, levelText(notification.level)),
       ),
-      h('button', { type: 'button', class: 'icon-btn', 'aria-label': '关闭通知 Dismiss notification', onclick: close }, '×'),
+      h('button', { type: 'button', class: 'icon-btn', 'aria-label': i18n().t('toast.dismiss'), onclick: close }, '×'),
     );
     this.element.prepend(toast);
     while (this.element.children.length > MAX_VISIBLE) this.element.lastElementChild?.remove();

@@ -5,6 +5,7 @@
 import type { UsageTrendView } from '../../shared/bridge.js';
 import { formatAmount, formatWithUnit, shortTimeLabel } from '../format.js';
 import { h, setAttr, setText, svg } from '../dom.js';
+import { i18n } from '../i18n.js';
 
 const WIDTH = 300;
 const HEIGHT = 56;
@@ -71,7 +72,7 @@ export class TrendChart {
     this.maxLabel = h('span', { class: 'trend-max' });
     this.firstLabel = h('span');
     this.lastLabel = h('span');
-    this.empty = h('p', { class: 'muted trend-empty' }, '暂无数据 No data yet');
+    this.empty = h('p', { class: 'muted trend-empty' }, i18n().t('trend.empty'));
     this.element = h(
       'div',
       { class: 'trend' },
@@ -86,7 +87,7 @@ export class TrendChart {
     setText(this.title, resourceLabel);
     const points = trend.points.filter((p) => Number.isFinite(p.value));
     const sum = points.reduce((acc, p) => acc + p.value, 0);
-    setText(this.total, `Σ ${formatWithUnit(sum, trend.unit)}`);
+    setText(this.total, i18n().t('trend.total', { amount: formatWithUnit(sum, trend.unit) }));
     const geometry = trendGeometry(points.map((p) => p.value));
     this.empty.hidden = geometry !== null;
     this.chart.classList.toggle('is-empty', geometry === null);
@@ -96,7 +97,7 @@ export class TrendChart {
       setText(this.maxLabel, '');
       setText(this.firstLabel, '');
       setText(this.lastLabel, '');
-      setAttr(this.chart, 'aria-label', `${resourceLabel}: no usage data`);
+      setAttr(this.chart, 'aria-label', i18n().t('trend.ariaEmpty', { resource: resourceLabel }));
       return;
     }
     const { max } = geometry;
@@ -104,15 +105,9 @@ export class TrendChart {
     setAttr(this.area, 'd', geometry.area);
     setAttr(this.lastDot, 'cx', geometry.last.x);
     setAttr(this.lastDot, 'cy', geometry.last.y);
-    setText(this.maxLabel, `max ${formatAmount(max)}`);
+    setText(this.maxLabel, `↑ ${formatAmount(max)}`);
     setText(this.firstLabel, shortTimeLabel(points[0]!.label));
     setText(this.lastLabel, points.length > 1 ? shortTimeLabel(points[points.length - 1]!.label) : '');
-    const lastPoint = points[points.length - 1]!;
-    setAttr(
-      this.chart,
-      'aria-label',
-      `${resourceLabel}: ${points.length} points from ${points[0]!.label} to ${lastPoint.label}, ` +
-        `latest ${formatWithUnit(lastPoint.value, trend.unit)}, max ${formatWithUnit(max, trend.unit)}`,
-    );
+    setAttr(this.chart, 'aria-label', i18n().t('trend.aria', { resource: resourceLabel, max: formatWithUnit(max, trend.unit) }));
   }
 }

@@ -1,6 +1,7 @@
-/** 用量趋势 / Usage trend: one small chart per resource from `usageTrends`. */
+/** Usage trend: one small chart per resource from `usageTrends`. */
 import type { UsageTrendView } from '../../shared/bridge.js';
 import type { Row } from '../dom.js';
+import { i18n } from '../i18n.js';
 import { ListCard } from './listCard.js';
 import { TrendChart } from './trendChart.js';
 
@@ -13,8 +14,8 @@ export class TrendsSection {
   private readonly card = new ListCard<TrendItem>({
     section: 'trends',
     titleId: 'trend-title',
-    title: { zh: '用量趋势', en: 'Usage, last hours' },
-    emptyText: '暂无用量数据 No usage data',
+    title: i18n().t('section.trends'),
+    emptyText: i18n().t('section.trendsEmpty'),
     keyOf: (item) => `${item.trend.resourceId}/${item.trend.unit}`,
     createRow: createTrendRow,
     list: { tag: 'div', class: 'trend-list' },
@@ -22,7 +23,7 @@ export class TrendsSection {
   readonly element = this.card.element;
 
   update(trends: readonly UsageTrendView[], labelOf: (resourceId: string) => string): void {
-    this.card.update(trends.map((trend) => ({ trend, resourceLabel: labelOf(trend.resourceId) })));
+    this.card.update(trends.map((trend) => ({ trend, resourceLabel: trend.label ?? labelOf(trend.resourceId) })));
   }
 }
 
