@@ -6,7 +6,8 @@
  * One language at a time: the views are built in the snapshot's language, and built again
  * when it changes (the setting, or the OS locale).
  */
-import type { CallErrorView, DashboardSnapshot, ServiceView, TrayBridge, TrayNotification } from '../shared/bridge.js';
+import type { CallErrorView, DashboardSnapshot, ServiceView, TrayBridge, TrayLevel, TrayNotification } from '../shared/bridge.js';
+import { levelRank } from '../shared/levels.js';
 import { h } from './dom.js';
 import { HttpBridge } from './httpBridge.js';
 import { i18n, setLocale } from './i18n.js';
@@ -101,7 +102,6 @@ class PopoverApp {
     for (const section of [this.packs, this.rateLimits, this.trends, this.services]) section.element.hidden = true;
     this.settings.element.hidden = true;
     root.replaceChildren(this.dashboard, this.settings.element, this.toasts.element, this.confirm.element);
-    root.dataset.view = 'dashboard';
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !this.settings.element.hidden && !this.confirm.element.open) this.showDashboard();
     };
@@ -168,12 +168,23 @@ class PopoverApp {
     this.rateLimits.update(account.rateLimits, labelOf, snapshot.thresholds);
     this.trends.update(account.usageTrends, labelOf);
     for (const section of [this.packs, this.rateLimits, this.trends, this.services]) section.element.hidden = false;
+    this.orderCards(account);
     // "Nothing found for these services" says it in the headline; an empty packs card would say "no packs".
     this.packs.element.hidden = account.headline.nothingFound;
     this.renderServices();
     this.pausedBanner.update(account.services);
     this.renderStale();
     this.renderBanner();
+  }
+
+  /** The card holding the worst figure comes first (packs before rate limits when they tie). */
+  private orderCards(account: DashboardSnapshot['account']): void {
+    const worst = (levels: TrayLevel[]) => Math.max(-1, ...levels.map(levelRank));
+    const packs = worst(account.packs.map((p) => p.level));
+    const rates = worst(account.rateLimits.map((r) => r.level ?? 'ok'));
+    const [first, second] = rates > packs ? [this.rateLimits.element, this.packs.element] : [this.packs.element, this.rateLimits.element];
+    if (first.nextElementSibling !== second) this.main.insertBefore(first, second);
+    if (second.previousElementSibling !== first) this.main.insertBefore(second, this.services.element);
   }
 
   /** Figures from before a failed poll (or a lost backend) are dimmed and say since when. */
@@ -287,7 +298,7 @@ function mount(root: HTMLElement, bridge: TrayBridge): void {
   let app: PopoverApp | null = null;
   const build = (snapshot: DashboardSnapshot | null, view: 'dashboard' | 'settings') => {
     app?.dispose();
-    if (snapshot?.locale) setLocale(snapshot.locale);
+    setLocale(snapshot?.locale ?? i18n().locale);
     app = new PopoverApp(root, bridge, (next, currentView) => build(next, currentView));
     app.start(snapshot, view);
   };

@@ -10,12 +10,13 @@ export function i18n(): I18n {
   return current;
 }
 
+/** Switches the language; the page's `lang` and title follow (also when it stays the same). */
 export function setLocale(locale: Locale): boolean {
-  if (current.locale === locale) return false;
-  current = createI18n(locale);
+  const changed = current.locale !== locale;
+  if (changed) current = createI18n(locale);
   if (typeof document !== 'undefined') {
     document.documentElement.lang = locale;
     document.title = current.t('app.name');
   }
-  return true;
+  return changed;
 }

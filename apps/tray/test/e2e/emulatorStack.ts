@@ -41,6 +41,8 @@ export async function startStack(): Promise<Stack> {
       settings: {
         schemaVersion: 1,
         startAtLogin: false,
+        // Tests that are not about the language read English; the language tests switch it.
+        language: 'en',
         activeProfileId: E2E_PROFILE_ID,
         profiles: [
           {

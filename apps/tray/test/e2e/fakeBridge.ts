@@ -52,7 +52,7 @@ export function sampleSnapshot(now = Date.now(), locale: 'en' | 'zh-CN' = 'en'):
       packs: [
         { resourceId: 'volc.service_type.10029', label: 'Doubao TTS (big model)', unit: '万字符', purchased: 2000, used: 1712.5, remaining: 287.5, percentUsed: 85.6, level: 'warning', expires: '2026-03-31' },
         { resourceId: 'volc.bigasr.sauc.duration', label: 'Streaming ASR 1.0', unit: '小时', purchased: 500, used: 121.25, remaining: 378.75, percentUsed: 24.3, level: 'ok' },
-        { resourceId: 'volc.megatts.voiceclone', label: 'Voice clone slots with a rather long product name', unit: '个', purchased: 10, used: 10, remaining: 0, percentUsed: 100, level: 'critical' },
+        { resourceId: 'volc.megatts.voiceclone', label: 'Voice clone slots with a rather long product name', unit: '个', purchased: 10, used: 9, remaining: 1, percentUsed: 90, level: 'warning' },
       ],
       rateLimits: [
         { resourceId: 'volc.service_type.10029', quotaType: 'qps', value: 7, limit: 10, percent: 70 },

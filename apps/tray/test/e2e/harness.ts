@@ -11,6 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(APP_DIR, 'dist/renderer');
 export const ARTIFACTS_DIR = path.join(APP_DIR, 'artifacts');
+/** Committed pictures (README, apps/tray/docs): the tests write them, so they show what the app does today. */
+export const DOCS_DIR = path.join(APP_DIR, 'docs');
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -56,6 +58,14 @@ export function assertRendererBuilt(): void {
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** A picture for the docs (apps/tray/docs/<name>.png), taken by the test that proves the state. */
+export async function docsShot(page: Page, name: string): Promise<string> {
+  await mkdir(DOCS_DIR, { recursive: true });
+  const file = path.join(DOCS_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }

@@ -54,12 +54,9 @@ describe('popover states (fake bridge)', () => {
     await error.getByRole('button', { name: /Dismiss/ }).click();
     await error.waitFor({ state: 'hidden' });
 
-    // The overall level is the worst across profiles, in the header.
-    expect(await page.locator('[data-field="overall"]').textContent()).toMatch(/Warning/);
-    expect(await page.locator('#profile-select option').allTextContents()).toEqual([
-      'Production 生产 · 预警 Warning',
-      'Local emulator · 正常 OK · 模拟器 emulator',
-    ]);
+    // The header shows the viewed account's level and what drives it.
+    expect(await page.locator('[data-field="headline"]').textContent()).toBe('Warning · Doubao TTS (big model) 85.6% used');
+    expect(await page.locator('#profile-select option').allTextContents()).toEqual(['Production 生产 · Warning', 'Local emulator · OK · demo']);
     expect(problems).toEqual([]);
   });
 

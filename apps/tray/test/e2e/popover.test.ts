@@ -7,6 +7,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { serviceDay, type ResourcePacksStatusResult } from '@volc-speech/client';
 import type { DashboardSnapshot, SettingsView } from '../../src/shared/bridge.js';
 import { formatAmount, formatWithUnit, levelText } from '../../src/renderer/format.js';
+import { setLocale } from '../../src/renderer/i18n.js';
+
+// The page formats in English here (the stack's language setting); so do the expectations.
+setLocale('en');
 import { screenshot, type PopoverPage } from './harness.js';
 import type { Page } from 'playwright-core';
 import { E2E_PROFILE_ID, startStack, type Stack } from './emulatorStack.js';
@@ -87,7 +91,7 @@ describe('tray popover in Chromium', () => {
     for (const [resourceId, { purchased, used, unit }] of expected) {
       const row = page.locator(`.pack-row[data-resource-id="${resourceId}"]`);
       expect(await row.locator('[data-field="remaining"]').textContent()).toBe(formatWithUnit(purchased - used, unit));
-      expect(await row.locator('[data-field="used-of-total"]').textContent()).toBe(`${formatAmount(used)} / ${formatWithUnit(purchased, unit)}`);
+      expect(await row.locator('[data-field="used-of-total"]').textContent()).toBe(`Used ${formatAmount(used)} of ${formatWithUnit(purchased, unit)}`);
     }
 
     const status = await stack.client.serviceStatus({ ProjectName: 'default', ResourceID: TTS, BlueprintID: TTS_BLUEPRINT });
@@ -110,8 +114,8 @@ describe('tray popover in Chromium', () => {
     }
 
     // Both meanings of "quota", labelled; the trend chart drawn; the age ticking.
-    await expect.poll(() => page.getByRole('heading', { name: /Remaining/ }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('heading', { name: /Rate limit/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /Resource packs: left/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /Rate limits: today’s peak use/ }).count()).toBe(1);
     expect(await page.locator('.trend-line').first().getAttribute('d')).toMatch(/^M/);
     const age = page.locator('[data-field="last-updated"]');
     const firstAge = Number(await age.getAttribute('data-age-seconds'));
@@ -203,7 +207,7 @@ describe('tray popover in Chromium', () => {
     expect(await banner.locator('[data-field="error-message"]').textContent()).toContain('Injected: the account is in arrears');
     await expect.poll(() => banner.locator('[data-field="request-id"]').textContent()).toMatch(/^RequestId: \S+$/);
     expect(await page.locator('.pack-row [data-field="remaining"]').allTextContents()).toEqual(figures);
-    expect(await page.locator('[data-field="overall"]').textContent()).toMatch(/Error/);
+    expect(await page.locator('[data-field="headline"]').textContent()).toBe('Error · ResourcePacksStatus failed');
     await screenshot(page, 'error-banner');
 
     await stack.control('faults', { failNext: null });
@@ -240,9 +244,9 @@ describe('tray popover in Chromium', () => {
     await qpsRow('warning').waitFor();
     await stack.waitForPolls(3);
     const log = await toastLog();
-    expect(log.filter((text) => text.includes('限流 Rate limit'))).toHaveLength(1);
-    expect(log.find((text) => text.includes('限流 Rate limit'))).toMatch(/QPS: 85% of the limit/);
-    expect(log.filter((text) => text.includes('Remaining quota'))).toEqual([]); // pack spend did not move
+    expect(log.filter((text) => text.startsWith('Rate limit ·'))).toHaveLength(1);
+    expect(log.find((text) => text.startsWith('Rate limit ·'))).toMatch(/QPS: 85% of the limit/);
+    expect(log.filter((text) => text.startsWith('Resource packs'))).toEqual([]); // pack spend did not move
 
     // The header's level counts rate-limit use, and every bar shows the level the core judged.
     const snapshot = await stack.bridge<DashboardSnapshot>('getSnapshot');
@@ -253,7 +257,8 @@ describe('tray popover in Chromium', () => {
       await expect.poll(() => row.getAttribute('data-level')).toBe(limit.level);
       expect(await row.locator('.meter').getAttribute('class')).toBe(`meter level-${limit.level}`);
     }
-    await expect.poll(() => page.locator('[data-field="overall"]').textContent()).toBe(levelText(snapshot.overall));
+    // The headline names the level and what drives it.
+    await expect.poll(() => page.locator('[data-field="headline"]').textContent()).toMatch(new RegExp(`^${levelText(snapshot.account.level)} · `));
   });
 
   it('stores a secret without ever putting it back into the page, and tests a connection', async () => {
@@ -273,9 +278,10 @@ describe('tray popover in Chromium', () => {
 
     // A second account on the local emulator, with a secret.
     await page.locator('#settings-profile').selectOption('__new__');
-    await page.getByLabel('名称 Name').fill('Second account');
+    await page.getByLabel('Name', { exact: true }).fill('Second account');
     await page.getByLabel('Access Key ID').fill('AKLTsecondaccount');
     await page.getByLabel('Secret Access Key').fill(secret);
+    await page.locator('details.advanced summary').click();
     await page.getByLabel(/Use the local emulator/).check();
     await screenshot(page, 'settings-new-profile');
     await page.getByRole('button', { name: /Save/ }).click();

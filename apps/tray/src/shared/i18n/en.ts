@@ -253,6 +253,13 @@ export const en = {
   'unit.次': 'calls',
   'unit.小时': 'hours',
   'unit.个': 'voices',
+  // UsageMonitoring UsageType (client knownValues.ts USAGE_TYPES_SEEN; unknowns.ts USAGE_TYPE_GUESSES)
+  'unit.text_words': 'characters',
+  'unit.characters': 'characters',
+  'unit.duration': 'hours of audio',
+  'unit.audio_duration': 'hours of audio',
+  'unit.call_count': 'calls',
+  'unit.voice_count': 'voices',
 } as const;
 
 export type MessageKey = keyof typeof en;

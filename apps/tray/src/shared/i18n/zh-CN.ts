@@ -250,4 +250,11 @@ export const zhCN: Messages = {
   'unit.次': '次',
   'unit.小时': '小时',
   'unit.个': '个',
+  // UsageMonitoring UsageType (client knownValues.ts USAGE_TYPES_SEEN; unknowns.ts USAGE_TYPE_GUESSES)
+  'unit.text_words': '字数',
+  'unit.characters': '字符',
+  'unit.duration': '音频时长',
+  'unit.audio_duration': '音频时长',
+  'unit.call_count': '次',
+  'unit.voice_count': '个',
 };
