@@ -5,6 +5,7 @@
  */
 import { accountHeadline } from '../../src/core/headline.js';
 import { localizedAccount } from '../../src/core/trayCore.js';
+import { knownServiceViews } from '../../src/core/resources.js';
 import type {
   AccountView,
   LanguageSetting,
@@ -88,9 +89,13 @@ export class FakeBridge implements TrayBridge {
     ],
     language: 'system',
     locale: 'en',
-    knownServices: [{ resourceId: 'volc.service_type.10029', blueprintId: 10029, name: 'Doubao TTS (big model)' }],
+    knownServices: knownServiceViews('en'),
     defaultWatchedServices: [TTS_WATCHED],
   };
+
+  /** What saveProfile and selectProfile were asked, in order (the first-run test reads them). */
+  readonly saved: ProfileInput[] = [];
+  readonly selected: string[] = [];
 
   constructor(snapshot: DashboardSnapshot = sampleSnapshot()) {
     this.snapshot = snapshot;
@@ -127,12 +132,14 @@ export class FakeBridge implements TrayBridge {
     return { ok: true, state, status };
   }
   async selectProfile(profileId: string): Promise<void> {
+    this.selected.push(profileId);
     this.push({ ...this.snapshot, activeProfileId: profileId, now: Date.now() });
   }
   async getSettings(): Promise<SettingsView> {
     return this.settings;
   }
   async saveProfile(input: ProfileInput): Promise<SettingsView> {
+    this.saved.push(input);
     const { secretAccessKey, ...rest } = input;
     const id = input.id ?? `p${this.settings.profiles.length + 1}`;
     const previous = this.settings.profiles.find((p) => p.id === id);
@@ -150,7 +157,7 @@ export class FakeBridge implements TrayBridge {
   }
   async setLanguage(language: LanguageSetting): Promise<SettingsView> {
     const locale = language === 'zh-CN' ? 'zh-CN' : 'en';
-    this.settings = { ...this.settings, language, locale };
+    this.settings = { ...this.settings, language, locale, knownServices: knownServiceViews(locale) };
     this.push({ ...this.snapshot, locale, account: localizedAccount(this.snapshot.account, locale), now: Date.now() });
     return this.settings;
   }

@@ -7,7 +7,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server.js';
 import { FakeBridge, sampleSnapshot } from './fakeBridge.js';
-import { assertRendererBuilt, launchChromium, openPopover, RENDERER_DIR, screenshot, type PopoverPage } from './harness.js';
+import { assertRendererBuilt, docsShot, launchChromium, openPopover, RENDERER_DIR, screenshot, type PopoverPage } from './harness.js';
+import { ACCESS_KEY_CONSOLE_URL } from '../../src/renderer/views/settings.js';
+import { knownServiceViews } from '../../src/core/resources.js';
 
 let browser: Browser;
 let fake: FakeBridge;
@@ -123,4 +125,51 @@ describe('popover states (fake bridge)', () => {
     await screenshot(page, 'states-toasts');
     expect(problems).toEqual([]);
   });
+
+  it('first run: from the demo account to a connected one in a few steps, the form naming what is wrong', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const demoOnly = sampleSnapshot(Date.now(), locale);
+      demoOnly.profiles = [{ id: 'local', name: locale === 'en' ? 'Demo' : '演示账号', usesEmulator: true, level: 'ok' }];
+      demoOnly.activeProfileId = 'local';
+      demoOnly.overall = 'ok';
+      fake = new FakeBridge(demoOnly);
+      fake.settings = { ...fake.settings, locale, language: locale, knownServices: knownServiceViews(locale), profiles: fake.settings.profiles.filter((p) => p.id === 'local'), activeProfileId: 'local' };
+      preview = await startPreviewServer({ port: 0, core: fake, staticDir: RENDERER_DIR });
+      popover = await openPopover(browser, preview.url);
+      const { page, problems } = popover;
+      const t = locale === 'en'
+        ? { connect: 'Connect a real account', go: 'Test and connect', missing: 'Access Key ID is required (or use the local emulator)', done: 'Connected. Your account is now shown.' }
+        : { connect: '连接真实账号', go: '测试并连接', missing: '请填写 Access Key ID（或使用本地模拟器）', done: '已连接，现在显示的是您的账号。' };
+
+      // The demo says it is the demo, and the way out is one click.
+      await page.locator('[data-field="demo-notice"]').waitFor();
+      await page.getByRole('button', { name: t.connect }).click();
+      await page.locator('#app[data-view="first-run"]').waitFor();
+      expect(await page.locator('[data-action="open-console"]').getAttribute('href')).toBe(ACCESS_KEY_CONSOLE_URL);
+      // The main product is already chosen; other products and a custom entry are one click away.
+      expect(await page.locator('#services input[value="volc.service_type.10029"]').isChecked()).toBe(true);
+
+      // Bad input is refused before anything is sent, naming the field.
+      await page.getByRole('button', { name: t.go }).click();
+      await expect.poll(() => page.locator('[data-field="settings-status"]').textContent()).toBe(t.missing);
+      expect(await page.locator('#accessKeyId').getAttribute('aria-invalid')).toBe('true');
+      expect(fake.saved).toEqual([]);
+
+      await page.locator('#accessKeyId').fill('AKLTfirstrun0001');
+      await page.locator('#secretAccessKey').fill('first-run-secret-never-shown');
+      await docsShot(page, `first-run-${locale === 'en' ? 'en' : 'zh'}`);
+      await page.getByRole('button', { name: t.go }).click();
+      await page.locator('#app[data-view="dashboard"]').waitFor();
+      expect(fake.saved.map((p) => [p.accessKeyId, p.watchedServices])).toEqual([['AKLTfirstrun0001', [{ resourceId: 'volc.service_type.10029', blueprintId: 10029 }]]]);
+      expect(fake.selected.at(-1)).toBeDefined();
+      expect(await page.content()).not.toContain('first-run-secret-never-shown');
+      expect(problems).toEqual([]);
+      if (locale === 'en') {
+        // The next round starts its own page and server; afterEach closes the last ones.
+        await popover.context.close();
+        await preview.close();
+        popover = undefined;
+      }
+    }
+  }, 120_000);
 });

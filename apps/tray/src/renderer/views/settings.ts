@@ -151,6 +151,8 @@ export class SettingsPanel {
         class: 'settings-form',
         id: 'profile-form',
         novalidate: true,
+        // A field marked wrong is unmarked as soon as the user changes it.
+        oninput: (event) => (event.target as HTMLElement).removeAttribute('aria-invalid'),
         onsubmit: (event) => {
           event.preventDefault();
           void (this.firstRun ? this.connect() : this.save());
