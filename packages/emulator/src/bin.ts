@@ -119,6 +119,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  const { code, address, port } = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const why = code === 'EADDRINUSE' ? 'is in use (another emulator, or `npm start`?)' : 'may not be used by this user';
+    console.error(`volc-speech-emulator: port ${port} on ${address} ${why}: stop what holds it, or pass --port 0 to take a free port.`);
+    process.exit(1);
+  }
   console.error(`volc-speech-emulator: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
