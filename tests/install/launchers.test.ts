@@ -48,7 +48,7 @@ describe('the README commands from the repository root', () => {
       expect(status.status, status.stderr).toBe(0);
       expect(status.stdout).toContain('Doubao Speech status');
     } finally {
-      emulator.child.kill('SIGTERM');
+      emulator.signal('SIGTERM');
       await emulator.exited;
     }
   });

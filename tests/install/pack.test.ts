@@ -32,7 +32,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   if (emulator) {
-    emulator.child.kill('SIGTERM');
+    emulator.signal('SIGTERM');
     await emulator.exited;
   }
   fs.rmSync(tmp, { recursive: true, force: true });

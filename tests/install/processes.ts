@@ -17,6 +17,8 @@ export function run(command: string, args: string[], options: { cwd?: string; en
 
 export interface Started {
   child: ChildProcess;
+  /** Signals the whole process group (npx and the program it runs), like Ctrl+C in a terminal. */
+  signal(name: NodeJS.Signals): void;
   output(): string;
   /** Resolves with the first match of `pattern` in stdout+stderr; rejects if the process ends first. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
@@ -24,7 +26,8 @@ export interface Started {
 }
 
 export function start(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Started {
-  const child = spawn(command, args, { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that a wrapper (npx) and what it runs stop together.
+  const child = spawn(command, args, { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
@@ -36,6 +39,13 @@ export function start(command: string, args: string[], options: { cwd?: string; 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return {
     child,
+    signal(name) {
+      try {
+        process.kill(-child.pid!, name);
+      } catch {
+        // Already gone.
+      }
+    },
     output: () => text,
     exited,
     waitFor(pattern, timeoutMs = 120_000) {

@@ -18,7 +18,7 @@ const startScript = path.join(root, 'scripts', 'start.mjs');
 const env = { VOLC_SPEECH_START_FILE: runFile, DISPLAY: '', WAYLAND_DISPLAY: '', VOLC_ACCESSKEY: '', VOLC_SECRETKEY: '' };
 const running: Started[] = [];
 afterAll(() => {
-  for (const p of running) p.child.kill('SIGKILL');
+  for (const p of running) p.signal('SIGKILL');
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
