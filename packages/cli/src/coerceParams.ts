@@ -5,6 +5,7 @@
  * with a warning, because a typo there is the likeliest cause of a later "X is required".
  */
 import type { ActionSpec, FieldSpec } from '@volc-speech/client';
+import { closestNames, didYouMean } from './suggest.js';
 import { UsageError } from './usageError.js';
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'on']);
@@ -67,6 +68,11 @@ export function coerceValue(key: string, text: string, field: FieldSpec): unknow
   }
 }
 
+/** An own data property whatever the name (`__proto__` included): names typed by a person are not trusted. */
+function setField(request: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(request, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /**
  * Applies `--param` pairs on top of `base` (from --json). Repeating a list field appends
  * (`--param K=a --param K=b`); repeating any other field is an error rather than a silent overwrite.
@@ -85,19 +91,21 @@ export function coerceParams(
       const known = Object.keys(spec.fields);
       const sameButCase = known.find((name) => name.toLowerCase() === key.toLowerCase());
       if (sameButCase) throw new UsageError(`--param ${key}: the field is spelled ${sameButCase} (names are case-sensitive)`);
+      const close = closestNames(key, known);
+      if (close.length) throw new UsageError(`--param ${key}: ${spec.name} has no field ${key}${didYouMean(key, known)} (volc-speech help ${spec.name} lists them)`);
       warn(`${key} is not a field of ${spec.name} in the action table; sending it as the string ${JSON.stringify(text)}`);
       if (seen.has(key)) throw new UsageError(`--param ${key} given twice`);
       seen.add(key);
-      request[key] = text;
+      setField(request, key, text);
       continue;
     }
     const value = coerceValue(key, text, field);
     const isList = field.type === 'string[]' || field.type === 'object[]';
     if (seen.has(key)) {
       if (!isList) throw new UsageError(`--param ${key} given twice (only list fields may repeat)`);
-      request[key] = [...(request[key] as unknown[]), ...(value as unknown[])];
+      setField(request, key, [...(request[key] as unknown[]), ...(value as unknown[])]);
     } else {
-      request[key] = value;
+      setField(request, key, value);
     }
     seen.add(key);
   }

@@ -48,4 +48,11 @@ describe('coerceParams', () => {
     expect(warnings[0]).toContain('Future is not a field of ListAPIKeys');
     expect(() => coerceParams(spec('ListAPIKeys'), [['projectname', 'x']])).toThrow('spelled ProjectName');
   });
+
+  it('refuses a near-miss field name with "did you mean", and keeps hostile names as plain fields', () => {
+    expect(() => coerceParams(spec('ListAPIKeys'), [['ProjetName', 'x']])).toThrow('--param ProjetName: ListAPIKeys has no field ProjetName: did you mean ProjectName?');
+    const request = coerceParams(spec('ListAPIKeys'), [['__proto__', 'x']], {}, () => undefined);
+    expect(Object.getPrototypeOf(request)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(request, '__proto__')?.value).toBe('x');
+  });
 });

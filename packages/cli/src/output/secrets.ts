@@ -3,7 +3,7 @@
  * masks them by default wherever it prints (every format, --query included, since masking
  * happens before the query); `--show-secrets` prints them in full.
  */
-import { maskSecret } from './maskSecret.js';
+import { maskSecret } from '@volc-speech/client';
 
 /** Field names whose string values are secrets, wherever they appear in a result. */
 export const SECRET_FIELDS: ReadonlySet<string> = new Set(['APIKey', 'SecretAccessKey', 'SecretKey', 'SessionToken']);
