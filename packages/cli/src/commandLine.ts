@@ -48,7 +48,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: '--dry-run', scope: ['call'], doc: 'print the exact request that would be signed and sent (signature and token redacted) and send nothing' },
   { name: '--show-secrets', scope: ['call'], doc: 'print API key secrets (APIKey) in full; they are masked by default' },
   // Output
-  { name: '--output', short: '-o', value: 'FORMAT', choices: OUTPUT_FORMATS, scope: FORMATTED, doc: 'table, json, ndjson or csv (default: table on a terminal, json otherwise)' },
+  { name: '--output', short: '-o', value: 'FORMAT', choices: OUTPUT_FORMATS, scope: FORMATTED, doc: 'table, json, ndjson or csv (action calls: table on a terminal, json otherwise; status, actions, whoami: table)' },
   { name: '--query', short: '-q', value: 'JMESPATH', scope: FORMATTED, doc: "a JMESPath expression applied to the result before printing, e.g. 'APIKeys[].Name'" },
   // status
   { name: '--services', value: 'IDS', repeatable: true, scope: ['status', 'configure'], doc: 'resource IDs to watch, comma-separated (default VOLC_SPEECH_SERVICES, the profile, else the default set)' },

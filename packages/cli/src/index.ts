@@ -13,3 +13,4 @@ export { collectStatus, formatAmount, formatPercent, formatStatus, localDay, sta
 export { resolveCliTarget, type Target, type TargetOptions } from './target.js';
 export { formatTable, displayWidth } from './textTable.js';
 export { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_PIPE_CLOSED, EXIT_USAGE, UsageError } from './usageError.js';
+export { cliDocsMarkdown } from './docsPage.js';

@@ -1,7 +1,7 @@
 /** `volc-speech whoami`: which credentials (masked), region, endpoint and services are in effect, and where each came from. */
 import { redactAccessKey } from '@volc-speech/client';
 import { emulatorStateFile } from '../config/paths.js';
-import { outputFormat, settingsFor, stderrLine, type CliIo } from '../main.js';
+import { settingsFor, stderrLine, type CliIo } from '../main.js';
 import { renderValue } from '../output/formats.js';
 import { writeOut } from '../output/stream.js';
 import type { GlobalOptions } from '../parseArgs.js';
@@ -26,7 +26,7 @@ export async function runWhoami(io: CliIo, globals: GlobalOptions): Promise<numb
     { setting: 'endpoint', value: settings.endpointChosen || credentials ? settings.endpoint.value : '(embedded emulator)', source: settings.endpoint.source },
     { setting: 'services', value: settings.services.value.join(','), source: settings.services.source },
   ];
-  const format = outputFormat(io, globals);
+  const format = globals.output ?? 'table';
   if (format === 'table' && !globals.query) {
     await writeOut(io.stdout, `${formatTable(['SETTING', 'VALUE', 'FROM'], rows.map((r) => [r.setting, r.value, r.source]))}\n`);
     return EXIT_OK;

@@ -93,8 +93,11 @@ export class ProfileStore {
     this.#write(this.configFile, { profiles: Object.fromEntries(profiles) }, 0o600);
   }
 
+  /** Stores (or, with undefined, removes) a profile's secret in credentials.json. */
   saveFileSecret(name: string, secretAccessKey: string | undefined): void {
-    const all = entries(readJson(this.credentialsFile));
+    const current = readJson(this.credentialsFile);
+    if (current === undefined && secretAccessKey === undefined) return;
+    const all = entries(current);
     if (secretAccessKey === undefined) all.delete(name);
     else all.set(name, { secretAccessKey });
     this.#write(this.credentialsFile, Object.fromEntries(all), 0o600);
