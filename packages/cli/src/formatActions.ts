@@ -1,7 +1,8 @@
 /** `volc-speech actions` and `volc-speech help <Action>`: text drawn from the action table alone. */
-import { ACTIONS, ACTION_GROUPS, ACTION_NAMES, needsExplicitConfirmation, type ActionSpec, type FieldSchema, type FieldSpec } from '@volc-speech/client';
+import { ACTIONS, ACTION_GROUPS, ACTION_NAMES, needsExplicitConfirmation, type ActionName, type ActionSpec, type FieldSchema, type FieldSpec } from '@volc-speech/client';
 import { COMMAND_NAMES, COMMANDS, ENVIRONMENT, FLAGS, type CommandName, type FlagScope } from './commandLine.js';
 import { registeredCommands } from './commandRegistry.js';
+import { EXAMPLE_EXTRAS } from './examples.js';
 import { formatTable } from './textTable.js';
 
 const EFFECT_MEANING: Record<ActionSpec['effect'], string> = {
@@ -39,17 +40,27 @@ function fieldRows(schema: FieldSchema, prefix: string, rows: string[][], notes:
   }
 }
 
-/** A runnable example: the required fields with their examples (or a <placeholder>). */
+function shellWord(value: string): string {
+  return /[\s'"{}[\]$`\\|&;<>()*?!#~]/.test(value) ? `'${value.replace(/'/g, "'\\''")}'` : value;
+}
+
+/**
+ * A runnable example: the required fields with their examples, then the CLI's extras for the
+ * action (examples.ts); `--dry-run` for actions that stop service or spend money.
+ */
 export function exampleCommand(spec: ActionSpec): string {
-  const parts = ['volc-speech', spec.name];
+  const extras = EXAMPLE_EXTRAS.get(spec.name as ActionName);
+  const given = new Map<string, string>();
   for (const [name, field] of Object.entries(spec.fields) as Array<[string, FieldSpec]>) {
     if (!field.required) continue;
-    const value = field.example !== undefined ? (Array.isArray(field.example) ? field.example.join(',') : exampleText(field.example)) : `<${name}>`;
-    parts.push('--param', `${name}=${/[\s'"{}[\]]/.test(value) ? `'${value}'` : value}`);
+    given.set(name, field.example !== undefined ? (Array.isArray(field.example) ? field.example.join(',') : exampleText(field.example)) : `<${name}>`);
   }
-  if (spec.paging) parts.push('--all');
+  for (const [name, value] of extras?.params ?? []) given.set(name, value);
+  const parts = ['volc-speech', spec.name];
+  for (const [name, value] of given) parts.push('--param', shellWord(`${name}=${value}`));
+  if (spec.paging && !extras?.dryRunBecause) parts.push('--all');
   // Examples never spend money or stop service: they show the request instead of sending it.
-  if (needsExplicitConfirmation(spec)) parts.push('--dry-run');
+  if (needsExplicitConfirmation(spec) || extras?.dryRunBecause) parts.push('--dry-run');
   return parts.join(' ');
 }
 
@@ -87,6 +98,9 @@ export function formatActionHelp(spec: ActionSpec): string {
   lines.push('');
   lines.push('Example:');
   lines.push(`  ${exampleCommand(spec)}`);
+  const because = EXAMPLE_EXTRAS.get(spec.name as ActionName)?.dryRunBecause;
+  if (needsExplicitConfirmation(spec)) lines.push(`  (--dry-run prints the signed request and sends nothing; use --yes to ${spec.effect === 'spends' ? 'place the order' : 'do it'})`);
+  else if (because) lines.push(`  (--dry-run because ${because})`);
   return lines.join('\n');
 }
 
