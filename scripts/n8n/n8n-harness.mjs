@@ -290,7 +290,7 @@ async function runCommand(command, args, { cwd }) {
  * editor and the REST API. Returns { url, port, cookie, owner, log(), stop() }; stop() ends
  * the process it started (SIGTERM, then SIGKILL after 15 s).
  */
-export async function startN8nServer(sandbox, { timeoutMs = 180_000, env: extraEnv = {} } = {}) {
+export async function startN8nServer(sandbox, { timeoutMs = 420_000, env: extraEnv = {} } = {}) {
   const port = await getFreePort();
   const env = { ...sandbox.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await getFreePort()), ...extraEnv };
   const child = spawn(resolveNodeBin(), [resolveN8nBin(), 'start'], { cwd: sandbox.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -343,7 +343,7 @@ export async function removeSandbox(sandbox) {
  * Runs `n8n <args>` in the sandbox. Never rejects on a non-zero exit: returns
  * { code, signal, stdout, stderr, durationMs }. Rejects only on timeout or spawn failure.
  */
-export async function runN8n(sandbox, args, { timeoutMs = 120_000, env: extraEnv = {}, onOutput } = {}) {
+export async function runN8n(sandbox, args, { timeoutMs = 300_000, env: extraEnv = {}, onOutput } = {}) {
   const bin = resolveN8nBin();
   const started = performance.now();
   const env = { ...sandbox.env, ...extraEnv };

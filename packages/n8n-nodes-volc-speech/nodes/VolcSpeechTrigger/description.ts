@@ -1,5 +1,7 @@
 /** The trigger's parameters: one event per node, and the settings of that event. */
-import { QUOTA_TYPES_SEEN } from '@volc-speech/client';
+import { DEFAULT_WATCHED_SERVICES, QUOTA_TYPES_SEEN } from '@volc-speech/client';
+
+import { serviceOptions } from '../VolcSpeech/helpers/choices';
 import type { INodeProperties } from 'n8n-workflow';
 
 const LABELS: Record<string, string> = { qps: 'QPS', qpm: 'QPM', tpm: 'TPM', concurrency: 'Concurrency' };
@@ -85,14 +87,22 @@ export const properties: INodeProperties[] = [
     description: 'Fire when the use reaches this percentage; fires once until the use drops below again',
   },
   {
-    displayName: 'Resource Names or IDs',
+    displayName: 'Services to Watch',
     name: 'resourceIds',
     type: 'multiOptions',
     displayOptions: show(['quotaThreshold'], { quotaSource: ['resourcePack'] }),
-    typeOptions: { loadOptionsMethod: 'getResourceIds', loadOptionsDependsOn: ['projectName'] },
-    default: [],
-    description:
-      'Resources whose packs to watch; none means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+    options: serviceOptions(),
+    default: [...DEFAULT_WATCHED_SERVICES],
+    description: 'Products whose resource packs to watch. Volcengine cannot list the services of an account, so pick the ones you use.',
+  },
+  {
+    displayName: 'Other Services (Resource IDs)',
+    name: 'otherResourceIds',
+    type: 'string',
+    displayOptions: show(['quotaThreshold'], { quotaSource: ['resourcePack'] }),
+    default: '',
+    placeholder: 'e.g. volc.service_type.10048',
+    description: 'Comma-separated resource IDs of services not in the list above',
   },
   {
     displayName: 'Measure Per',
@@ -110,7 +120,8 @@ export const properties: INodeProperties[] = [
     name: 'resourceId',
     type: 'resourceLocator',
     displayOptions: { show: { event: ['quotaThreshold'], quotaSource: ['rateLimit'] } },
-    default: { mode: 'id', value: 'volc.service_type.10029' },
+    default: { mode: 'list', value: DEFAULT_WATCHED_SERVICES[0] ?? '' },
+    description: 'Service to watch: pick a known one, or type its resource ID',
     required: true,
     modes: [
       { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchResourceIds', searchable: true } },
@@ -132,7 +143,8 @@ export const properties: INodeProperties[] = [
     name: 'statusResourceId',
     type: 'resourceLocator',
     displayOptions: show(['serviceStatusChanged']),
-    default: { mode: 'id', value: 'volc.service_type.10029' },
+    default: { mode: 'list', value: DEFAULT_WATCHED_SERVICES[0] ?? '' },
+    description: 'Service to watch: pick a known one, or type its resource ID',
     required: true,
     modes: [
       { displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchResourceIds', searchable: true } },
@@ -146,7 +158,7 @@ export const properties: INodeProperties[] = [
     displayOptions: show(['serviceStatusChanged']),
     typeOptions: { minValue: 0, numberPrecision: 0 },
     default: 0,
-    description: 'Product blueprint of the service; 0 picks the one known for the resource (10029 for Doubao TTS)',
+    description: 'Product blueprint of the service, needed to read its status; 0 uses the one known for the service (10029 for Doubao TTS, 10065 for File ASR 2.0)',
   },
 
   // ── Cloned voices ──────────────────────────────────────────────────────────

@@ -6,11 +6,13 @@
  * (`sample: true`), and marks every item `fromTestRun: true` so that Pause, Terminate, orders,
  * renewals and key deletions downstream refuse it.
  */
-import { BLUEPRINT_ID_BY_RESOURCE, serviceDay } from '@volc-speech/client';
+import { knownBlueprintId, serviceDay } from '@volc-speech/client';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { callAction, listAction } from '../VolcSpeech/transport';
 import type { CallOptions } from '../VolcSpeech/transport';
+import { describeServices } from '../VolcSpeech/helpers/choices';
 import { toNodeError } from '../VolcSpeech/helpers/errors';
 import { TEST_RUN_MARKER } from '../VolcSpeech/helpers/notices';
 import type { TriggerEvent } from './description';
@@ -41,6 +43,17 @@ function stringList(value: unknown): string[] {
   return [];
 }
 
+/** What a test run shows when the watched services have no packs (an empty answer is not "all fine"). */
+function nothingFound(resourceIds: readonly string[], projectName: string, now: Date): IDataObject {
+  return {
+    event: 'nothingFound',
+    sample: true,
+    message: `Nothing found for these services in project "${projectName}": ${describeServices(resourceIds)}. Check "Services to Watch" and the project.`,
+    resourceIds: [...resourceIds],
+    observedAt: now.toISOString(),
+  };
+}
+
 function sampleOf(observations: readonly QuotaObservation[], thresholdPercent: number, now: Date): IDataObject | undefined {
   const top = [...observations].sort((a, b) => b.percentUsed - a.percentUsed)[0];
   if (!top) return undefined;
@@ -64,13 +77,14 @@ async function quotaEvents(context: IPollFunctions, memory: TriggerMemory, proje
     );
     observations = rateLimitObservations((result.QuotaMonitoring as IDataObject[] | undefined) ?? [], resourceId, quotaType);
   } else {
-    const resourceIds = stringList(context.getNodeParameter('resourceIds', []));
+    const resourceIds = [...new Set([...stringList(context.getNodeParameter('resourceIds', [])), ...stringList(context.getNodeParameter('otherResourceIds', ''))])];
+    if (resourceIds.length === 0) throw new NodeOperationError(context.getNode(), 'Choose at least one service in "Services to Watch"');
     const groupBy = context.getNodeParameter('groupBy', 'resource') as 'resource' | 'pack';
-    const request: IDataObject = { ProjectName: projectName, ...(resourceIds.length ? { ResourceIDs: resourceIds } : {}) };
-    const packs = await listAction(context, 'ResourcePacksStatus', request, 'Packs', call);
-    const wanted = (pack: IDataObject) =>
-      !resourceIds.length || resourceIds.includes(String((pack.Harvest as IDataObject | undefined)?.ResourceID ?? pack.ResourceID));
+    // The live service needs ResourceIDs (shared/api §6.1); the client adds the pack Types.
+    const packs = await listAction(context, 'ResourcePacksStatus', { ProjectName: projectName, ResourceIDs: resourceIds }, 'Packs', call);
+    const wanted = (pack: IDataObject) => resourceIds.includes(String((pack.Harvest as IDataObject | undefined)?.ResourceID ?? pack.ResourceID));
     observations = packObservations(packs.filter(wanted), groupBy);
+    if (observations.length === 0) return { events: [], sample: nothingFound(resourceIds, projectName, now) };
   }
   const detection = detectQuotaCrossings(observations, memory.quota, thresholdPercent, now);
   memory.quota = detection.memory;
@@ -81,7 +95,12 @@ async function quotaEvents(context: IPollFunctions, memory: TriggerMemory, proje
 async function statusEvents(context: IPollFunctions, memory: TriggerMemory, projectName: string, now: Date, call: CallOptions): Promise<Outcome> {
   const resourceId = String(context.getNodeParameter('statusResourceId', '', { extractValue: true }));
   const blueprintParameter = Number(context.getNodeParameter('blueprintId', 0));
-  const blueprintId = blueprintParameter > 0 ? blueprintParameter : (BLUEPRINT_ID_BY_RESOURCE[resourceId] ?? 10029);
+  const blueprintId = blueprintParameter > 0 ? blueprintParameter : knownBlueprintId(resourceId);
+  if (blueprintId === undefined) {
+    throw new NodeOperationError(context.getNode(), `Set "Blueprint ID": no source gives the blueprint of ${resourceId}`, {
+      description: 'Reading a service status needs its blueprint ID. Find it in the Volcengine console (the service page URL or the API Explorer).',
+    });
+  }
   const result = await callAction(context, 'ServiceStatus', { ProjectName: projectName, ResourceID: resourceId, BlueprintID: blueprintId }, call);
   const status = String(result.Status ?? '');
   const details: IDataObject = {};

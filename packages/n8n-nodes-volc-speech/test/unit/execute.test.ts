@@ -156,7 +156,7 @@ describe('errors', () => {
 });
 
 describe('dropdowns and the credential test', () => {
-  it('lists API keys, resource IDs and cloned voices from the API', async () => {
+  it('lists API keys and cloned voices from the API, services from the catalogue', async () => {
     fakeApi({
       ListAPIKeys: () => ({ APIKeys: [{ ID: 2, Name: 'b' }, { ID: 1, Name: 'a', Disable: true }] }),
       ResourcePacksStatus: () => ({ Packs: [{ ResourceID: 'volc.service_type.10029', ResourceDisplay: 'TTS' }, { ResourceID: 'volc.service_type.10029' }, { Harvest: { ResourceID: 'volc.megatts.voiceclone' } }], TotalCount: 3 }),
@@ -167,12 +167,14 @@ describe('dropdowns and the credential test', () => {
       { name: 'a (1) – disabled', value: 1 },
       { name: 'b (2)', value: 2 },
     ]);
-    expect(await nodeType.methods.loadOptions.getResourceIds.call(context)).toEqual([
-      { name: 'TTS (volc.service_type.10029)', value: 'volc.service_type.10029' },
-      { name: 'volc.megatts.voiceclone', value: 'volc.megatts.voiceclone' },
-    ]);
+    // Services come from the catalogue: the OpenAPI cannot list an account's ResourceIDs.
+    expect(await nodeType.methods.loadOptions.getResourceIds.call(context)).toContainEqual({
+      name: 'Voice Clone Slots · 声音复刻音色',
+      value: 'volc.megatts.voiceclone',
+      description: 'Resource ID volc.megatts.voiceclone',
+    });
     expect(await nodeType.methods.loadOptions.getClonedVoices.call(context)).toEqual([{ name: 'Anna S_1 – Active', value: 'S_1' }]);
-    const search = await nodeType.methods.listSearch.searchResourceIds.call(context, 'mega');
+    const search = await nodeType.methods.listSearch.searchResourceIds.call(context, 'voiceclone');
     expect(search.results.map((result) => result.value)).toEqual(['volc.megatts.voiceclone']);
   });
 
@@ -253,5 +255,60 @@ describe('guards on operations that stop service or spend money', () => {
     expect(subtitle).toContain('"PauseService" ? "Pause: Service"');
     expect(subtitle).toContain('"ListAPIKeys" ? "List: API Key"');
     expect(subtitle).toContain('"OrderResourcePacks" ? "Order: Resource Pack"');
+  });
+});
+
+describe('output shaped for workflows', () => {
+  it('masks API keys unless "Reveal API Keys" is on', async () => {
+    const key = 'sk-abcdef0123456789abcdef0123456789';
+    fakeApi({ ListAPIKeys: () => ({ APIKeys: [{ ID: 1, Name: 'prod', APIKey: key }], TotalCount: 1 }) }).install();
+    const [masked] = await run({ resource: 'apiKey', operation: 'ListAPIKeys', returnAll: true });
+    expect(masked?.[0]?.json.APIKey).not.toBe(key);
+    expect(JSON.stringify(masked)).not.toContain(key.slice(4, -4));
+    fakeApi({ ListAPIKeys: () => ({ APIKeys: [{ ID: 1, Name: 'prod', APIKey: key }], TotalCount: 1 }) }).install();
+    const [revealed] = await run({ resource: 'apiKey', operation: 'ListAPIKeys', returnAll: true, revealApiKeys: true });
+    expect(revealed?.[0]?.json.APIKey).toBe(key);
+  });
+
+  it('gives one item per rate-limit row with its percent of the limit', async () => {
+    fakeApi({
+      QuotaMonitoring: () => ({
+        QuotaMonitoring: [
+          { Day: '2025-06-01', QuotaType: 'qps', Value: 45, limit: 60 },
+          { Day: '2025-06-02', QuotaType: 'qps', Value: 6, limit: 60 },
+        ],
+      }),
+    }).install();
+    const [items] = await run({
+      resource: 'monitoring',
+      operation: 'QuotaMonitoring',
+      resourceId: { __rl: true, mode: 'id', value: 'volc.service_type.10029' },
+      start: '2025-06-01',
+      end: '2025-06-02',
+      quotaType: 'qps',
+    });
+    expect(items!.map((item) => item.json)).toEqual([
+      { ResourceID: 'volc.service_type.10029', Day: '2025-06-01', QuotaType: 'qps', Value: 45, Limit: 60, PercentOfLimit: 75 },
+      { ResourceID: 'volc.service_type.10029', Day: '2025-06-02', QuotaType: 'qps', Value: 6, Limit: 60, PercentOfLimit: 10 },
+    ]);
+  });
+
+  it('simplifies resource packs by default, and gives the raw rows with Simplify off', async () => {
+    const pack = { ResourceID: 'volc.service_type.10029', ResourceDisplay: 'Doubao TTS', State: 'Effective', Type: 'prepaid', InstanceNumber: 'I-1', PurchasedAmount: '1,000', Harvest: { ResourceID: 'volc.service_type.10029', PurchasedAmount: 1000, CurrentUsage: 250, Unit: 'characters' } };
+    fakeApi({ ResourcePacksStatus: () => ({ Packs: [pack], TotalCount: 1 }) }).install();
+    const [simple] = await run({ resource: 'resourcePack', operation: 'ResourcePacksStatus', resourceIds: ['volc.service_type.10029'], returnAll: true });
+    expect(simple?.[0]?.json).toMatchObject({ ResourceID: 'volc.service_type.10029', Name: 'Doubao TTS', Purchased: 1000, Used: 250, Remaining: 750, PercentUsed: 25, Unit: 'characters' });
+    fakeApi({ ResourcePacksStatus: () => ({ Packs: [pack], TotalCount: 1 }) }).install();
+    const [raw] = await run({ resource: 'resourcePack', operation: 'ResourcePacksStatus', resourceIds: ['volc.service_type.10029'], returnAll: true, simplify: false });
+    expect(raw?.[0]?.json).toEqual(pack);
+  });
+
+  it('offers the known services (and a typed ID) where a service is picked', async () => {
+    const options = await nodeType.methods.loadOptions.getResourceIds.call(loadOptionsContext(nodeType));
+    expect(options.map((option) => option.value)).toContain('volc.service_type.10029');
+    expect(options.find((option) => option.value === 'volc.service_type.10029')?.name).toMatch(/Doubao TTS/);
+    const search = await nodeType.methods.listSearch.searchResourceIds.call(loadOptionsContext(nodeType), 'asr 2.0');
+    expect(search.results.length).toBeGreaterThan(0);
+    expect(search.results.every((result) => /ASR 2\.0/.test(result.name))).toBe(true);
   });
 });

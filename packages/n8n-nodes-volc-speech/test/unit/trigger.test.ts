@@ -184,7 +184,7 @@ describe('polls with a faked n8n context', () => {
   });
 
   it('"Fetch Test Event" (manual) shows a sample and leaves the memory alone', async () => {
-    fakeApi({ ResourcePacksStatus: () => ({ Packs: [pack('tts', 1000, 100)], TotalCount: 1 }) }).install();
+    fakeApi({ ResourcePacksStatus: () => ({ Packs: [pack('volc.service_type.10029', 1000, 100)], TotalCount: 1 }) }).install();
     const staticData: IDataObject = {};
     const result = await pollEvents.call(pollContext(nodeType, { parameters: { event: 'quotaThreshold' }, staticData, mode: 'manual' }), NOW);
     expect(result?.[0]?.[0]?.json).toMatchObject({ event: 'quotaThresholdCrossed', sample: true, percentUsed: 10, fromTestRun: true });
@@ -192,7 +192,7 @@ describe('polls with a faked n8n context', () => {
   });
 
   it('a test run marks really due events too, and does not use them up', async () => {
-    fakeApi({ ResourcePacksStatus: () => ({ Packs: [pack('tts', 1000, 990)], TotalCount: 1 }) }).install();
+    fakeApi({ ResourcePacksStatus: () => ({ Packs: [pack('volc.service_type.10029', 1000, 990)], TotalCount: 1 }) }).install();
     const staticData: IDataObject = {};
     const manual = await pollEvents.call(pollContext(nodeType, { parameters: { event: 'quotaThreshold' }, staticData, mode: 'manual' }), NOW);
     expect(manual?.[0]?.[0]?.json).toMatchObject({ event: 'quotaThresholdCrossed', percentUsed: 99, fromTestRun: true });
@@ -200,6 +200,23 @@ describe('polls with a faked n8n context', () => {
     const real = await pollEvents.call(pollContext(nodeType, { parameters: { event: 'quotaThreshold' }, staticData }), NOW);
     expect(real?.[0]?.[0]?.json).toMatchObject({ event: 'quotaThresholdCrossed', percentUsed: 99 });
     expect(real?.[0]?.[0]?.json.fromTestRun).toBeUndefined();
+  });
+
+  it('watches the chosen services (default: the catalogue default), and says when nothing is found for them', async () => {
+    const api = fakeApi({ ResourcePacksStatus: () => ({ Packs: [], TotalCount: 0 }) }).install();
+    const result = await pollEvents.call(pollContext(nodeType, { parameters: { event: 'quotaThreshold', otherResourceIds: 'volc.custom.1' }, mode: 'manual' }), NOW);
+    expect(api.calls[0]?.body.ResourceIDs).toEqual(['volc.service_type.10029', 'volc.custom.1']);
+    expect(result?.[0]?.[0]?.json).toMatchObject({ event: 'nothingFound', sample: true, fromTestRun: true });
+    expect(String(result?.[0]?.[0]?.json.message)).toMatch(/^Nothing found for these services in project "default": Doubao TTS .*\(volc\.service_type\.10029\), volc\.custom\.1\./);
+    // A real poll stays silent: nothing to report is not an event.
+    fakeApi({ ResourcePacksStatus: () => ({ Packs: [], TotalCount: 0 }) }).install();
+    expect(await pollEvents.call(pollContext(nodeType, { parameters: { event: 'quotaThreshold' } }), NOW)).toBeNull();
+  });
+
+  it('asks for the Blueprint ID of a service no source gives one for', async () => {
+    fakeApi({ ServiceStatus: () => ({ Status: 'Running' }) }).install();
+    const context = pollContext(nodeType, { parameters: { event: 'serviceStatusChanged', statusResourceId: { __rl: true, mode: 'id', value: 'volc.custom.1' } } });
+    await expect(pollEvents.call(context, NOW)).rejects.toThrow('Set "Blueprint ID": no source gives the blueprint of volc.custom.1');
   });
 
   it('turns a failed call into a NodeApiError', async () => {

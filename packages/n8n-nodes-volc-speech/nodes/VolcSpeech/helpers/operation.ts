@@ -24,8 +24,15 @@ export interface OperationConfig {
   /** Optional request fields shown at the top instead of under Additional Fields. */
   promote?: readonly string[];
   overrides?: FieldOverrides;
-  /** A list action: one output item per row of `itemsField`, with Return All / Limit. */
-  list?: { itemsField: string };
+  /**
+   * A list action: one output item per row of `itemsField`, with Return All / Limit (unless
+   * `unlimited`: a short answer such as a monitoring range).
+   */
+  list?: { itemsField: string; unlimited?: boolean };
+  /** Fields after the generated ones that shape the output (Simplify, Reveal API Keys). */
+  outputFields?: INodeProperties[];
+  /** Last touch on the output rows: simplify, mask, add percentages. */
+  shapeRows?: (rows: IDataObject[], read: (name: string, fallback: unknown) => unknown, request: IDataObject) => IDataObject[];
   /** Last touch on the request, for what the schema cannot say (date formats, derived defaults). */
   mapRequest?: (request: IDataObject) => IDataObject;
 }
@@ -37,7 +44,7 @@ export interface Operation {
   /** The operation's fields, shown only when its resource and operation are selected. */
   readonly description: INodeProperties[];
   readonly bindings: readonly FieldBinding[];
-  readonly list?: { itemsField: string };
+  readonly list?: { itemsField: string; unlimited?: boolean };
   /** Stops service, breaks apps or spends money: refused for trigger test items and unapproved AI agents. */
   readonly guarded: boolean;
   /** The canvas subtitle, e.g. `Pause: Service`. */
@@ -119,7 +126,12 @@ export function defineOperation(config: OperationConfig): Operation {
     ...(config.promote ? { promote: config.promote } : {}),
     ...(config.overrides ? { overrides: config.overrides } : {}),
   });
-  const properties = [...guardFields(spec), ...generated.properties, ...(config.list ? listFields() : [])];
+  const properties = [
+    ...guardFields(spec),
+    ...generated.properties,
+    ...(config.list && !config.list.unlimited ? listFields() : []),
+    ...(config.outputFields ?? []),
+  ];
   const summary = spec.summary.replace(/\s*\(.*\)$/, '');
   const description = toDescription(summary);
   const option: INodePropertyOptions = {
@@ -146,13 +158,16 @@ export function defineOperation(config: OperationConfig): Operation {
     async run(context, itemIndex) {
       const request = operation.request(context, itemIndex);
       const signal = context.getExecutionCancelSignal?.();
+      const shape = (rows: IDataObject[]) =>
+        config.shapeRows ? config.shapeRows(rows, (name, fallback) => context.getNodeParameter(name, itemIndex, fallback), request) : rows;
       if (config.list) {
-        const returnAll = context.getNodeParameter(RETURN_ALL, itemIndex, false) as boolean;
+        const returnAll = config.list.unlimited || (context.getNodeParameter(RETURN_ALL, itemIndex, false) as boolean);
         const maxItems = returnAll ? undefined : (context.getNodeParameter(LIMIT, itemIndex, 50) as number);
-        return await listAction(context, config.action, request, config.list.itemsField, {
+        const rows = await listAction(context, config.action, request, config.list.itemsField, {
           ...(maxItems !== undefined ? { maxItems } : {}),
           ...(signal ? { signal } : {}),
         });
+        return shape(rows);
       }
       const result = await callAction(context, config.action, request, signal ? { signal } : {});
       return [resultItem(spec, request, result)];

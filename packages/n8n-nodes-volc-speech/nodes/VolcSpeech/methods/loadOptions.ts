@@ -1,10 +1,12 @@
 /**
- * Dropdowns filled from the API: resource IDs (ResourcePacksStatus), API keys (ListAPIKeys),
+ * Dropdowns: the known services (the client's catalogue), and from the API: API keys (ListAPIKeys),
  * cloned voices (BatchListMegaTTSTrainStatus) and catalogue voice types (ListSpeakers).
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { DROPDOWN_LIMIT, projectNameOf, resourceIdOptions } from '../helpers/choices';
+import { SPEAKER_RESOURCE_IDS } from '@volc-speech/client';
+
+import { DROPDOWN_LIMIT, projectNameOf, serviceOptions } from '../helpers/choices';
 import { toNodeError } from '../helpers/errors';
 import { listAction } from '../transport';
 
@@ -17,7 +19,7 @@ async function guarded<T>(context: ILoadOptionsFunctions, load: () => Promise<T>
 }
 
 export async function getResourceIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-  return await guarded(this, async () => await resourceIdOptions(this, projectNameOf(this)));
+  return serviceOptions();
 }
 
 export async function getApiKeys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -54,7 +56,8 @@ export async function getClonedVoices(this: ILoadOptionsFunctions): Promise<INod
 /** Voice types of the speaker catalogue. */
 export async function getVoiceTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
   return await guarded(this, async () => {
-    const speakers = await listAction(this, 'ListSpeakers', {}, 'Speakers', { maxItems: DROPDOWN_LIMIT });
+    // ListSpeakers needs ResourceIDs (shared/api §6.2): ask for both documented catalogues.
+    const speakers = await listAction(this, 'ListSpeakers', { ResourceIDs: [...SPEAKER_RESOURCE_IDS] }, 'Speakers', { maxItems: DROPDOWN_LIMIT });
     return speakers
       .filter((speaker) => typeof speaker.VoiceType === 'string')
       .map((speaker) => ({

@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { RESOURCE_IDS_DROPDOWN } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
+import { SIMPLIFY_FIELD, simplePacks, simplifiable } from '../../helpers/output';
 
 export const operation = defineOperation({
   action: 'ResourcePacksStatus',
   name: 'Get Resource Pack Status',
   actionLabel: 'Get resource packs with purchased and used amounts',
   list: { itemsField: 'Packs' },
+  outputFields: [SIMPLIFY_FIELD],
+  shapeRows: simplifiable(simplePacks),
   overrides: { ResourceIDs: RESOURCE_IDS_DROPDOWN },
 });
 

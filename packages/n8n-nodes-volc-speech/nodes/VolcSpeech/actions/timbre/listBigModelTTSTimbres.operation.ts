@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { defineOperation } from '../../helpers/operation';
+import { SIMPLIFY_FIELD, simpleTimbres, simplifiable } from '../../helpers/output';
 
 export const operation = defineOperation({
   action: 'ListBigModelTTSTimbres',
   name: 'List Big-Model TTS Timbres',
   actionLabel: 'List big model TTS timbres',
   list: { itemsField: 'Timbres' },
+  outputFields: [SIMPLIFY_FIELD],
+  shapeRows: simplifiable(simpleTimbres),
 });
 
 export const { option, description } = operation;

@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CLONED_VOICES_DROPDOWN, VOICE_STATE_OPTIONS } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
+import { SIMPLIFY_FIELD, pick, simplifiable } from '../../helpers/output';
 
 export const operation = defineOperation({
   action: 'BatchListMegaTTSTrainStatus',
   name: 'List Cloned Voices',
   actionLabel: 'List cloned voices',
   list: { itemsField: 'Statuses' },
+  outputFields: [SIMPLIFY_FIELD],
+  shapeRows: simplifiable((rows) => pick(rows, ['SpeakerID', 'Alias', 'State', 'Version', 'ResourceID', 'CreateTime', 'ExpireTime', 'InstanceNO'])),
   overrides: { State: VOICE_STATE_OPTIONS, SpeakerIDs: CLONED_VOICES_DROPDOWN },
 });
 
