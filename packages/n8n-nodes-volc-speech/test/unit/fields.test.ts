@@ -147,12 +147,9 @@ describe('field generation rules', () => {
 
   it('string[] → comma-separated string, or a dropdown where the API lists the choices', () => {
     expect(additional('ListSpeakers', 'resourceIds')).toMatchObject({ type: 'string', description: expect.stringContaining('Comma-separated list') });
-    expect(field('PauseService', 'resourceIds')).toMatchObject({
-      type: 'multiOptions',
-      displayName: 'Resource Names or IDs',
-      typeOptions: { loadOptionsMethod: 'getResourceIds' },
-      default: [],
-    });
+    expect(field('PauseService', 'resourceIds')).toMatchObject({ type: 'multiOptions', displayName: 'Services', default: [] });
+    expect(field('PauseService', 'resourceIds').options).toContainEqual(expect.objectContaining({ value: 'volc.service_type.10029' }));
+    expect(field('ResourcePacksStatus', 'resourceIds')).toMatchObject({ type: 'multiOptions', default: ['volc.service_type.10029'] });
     expect(field('RenewAccessResourcePacks', 'speakerIds').typeOptions?.loadOptionsMethod).toBe('getClonedVoices');
   });
 

@@ -2,15 +2,26 @@
  * Field overrides shared by several operations: the dropdowns that list real choices from the
  * API (methods/), and the fixed choices the contract knows (unknowns.ts says how sure it is).
  */
-import { MONITORING_MODES_SEEN, QUOTA_TYPES_SEEN } from '@volc-speech/client';
+import { DEFAULT_WATCHED_SERVICES, MONITORING_MODES_SEEN, QUOTA_TYPES_SEEN } from '@volc-speech/client';
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { serviceOptions } from './choices';
 import type { FieldOverride } from './fields';
 
+/** Services to act on (Pause, Resume, Terminate): no default, the user picks. */
 export const RESOURCE_IDS_DROPDOWN: FieldOverride = {
-  displayName: 'Resource Names or IDs',
-  loadOptionsMethod: 'getResourceIds',
-  loadOptionsDependsOn: ['projectName'],
+  displayName: 'Services',
+  options: serviceOptions(),
+  default: [],
+  description: 'Services to act on. For one not in the list, give its resource ID with an expression.',
+};
+
+/** Services to read (pack status): the catalogue's default watch list. */
+export const WATCHED_SERVICES: FieldOverride = {
+  displayName: 'Services',
+  options: serviceOptions(),
+  default: [...DEFAULT_WATCHED_SERVICES],
+  description: 'Services whose packs to list (Volcengine cannot list the services of an account). For one not in the list, give its resource ID with an expression.',
 };
 
 export const RESOURCE_ID_LOCATOR: FieldOverride = {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RESOURCE_IDS_DROPDOWN } from '../../helpers/commonFields';
+import { WATCHED_SERVICES } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
 import { SIMPLIFY_FIELD, simplePacks, simplifiable } from '../../helpers/output';
 
@@ -8,10 +8,11 @@ export const operation = defineOperation({
   action: 'ResourcePacksStatus',
   name: 'Get Resource Pack Status',
   actionLabel: 'Get resource packs with purchased and used amounts',
+  promote: ['ResourceIDs'],
   list: { itemsField: 'Packs' },
   outputFields: [SIMPLIFY_FIELD],
   shapeRows: simplifiable(simplePacks),
-  overrides: { ResourceIDs: RESOURCE_IDS_DROPDOWN },
+  overrides: { ResourceIDs: WATCHED_SERVICES },
 });
 
 export const { option, description } = operation;
