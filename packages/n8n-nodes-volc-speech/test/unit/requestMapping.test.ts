@@ -82,7 +82,7 @@ describe('request mapping', () => {
     const request = requestFor('resourcePack', 'ResourcePacksStatus', {
       additionalFields: { tagFilters: { tagFilter: [{ key: 'env', values: 'prod, staging' }] } },
     });
-    expect(request).toEqual({ ProjectName: 'default', TagFilters: [{ Key: 'env', Values: ['prod', 'staging'] }] });
+    expect(request).toEqual({ ProjectName: 'default', ResourceIDs: ['volc.service_type.10029'], TagFilters: [{ Key: 'env', Values: ['prod', 'staging'] }] });
   });
 
   it('converts numbers given as strings, and dates given as ISO strings for Unix-ms fields', () => {

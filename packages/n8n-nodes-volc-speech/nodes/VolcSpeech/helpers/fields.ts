@@ -145,7 +145,7 @@ export function propertyFor(apiName: string, spec: FieldSpec, required: boolean,
         if (override.options || dynamic) {
           property.type = 'multiOptions';
           if (override.options) property.options = override.options;
-          property.default = [];
+          property.default = override.default ?? [];
         }
         break;
       case 'object': {
