@@ -4,6 +4,7 @@
  */
 import type { CallErrorView, WatchedServiceSetting } from '../shared/bridge.js';
 import {
+  PACK_TYPES,
   serviceDay,
   type QuotaMonitoringResult,
   type ResourcePack,
@@ -53,12 +54,22 @@ async function settle<T>(action: string, call: () => Promise<T>, ctx: FetchConte
   }
 }
 
-/** All pages of ResourcePacksStatus; TotalHarvests comes from the first page (it is account-wide). */
-export async function fetchAllPacks(api: SpeechApi, projectName: string): Promise<ResourcePacksStatusResult> {
+/**
+ * All pages of ResourcePacksStatus for the watched ResourceIDs; TotalHarvests comes from the
+ * first page. All pack Types are sent (without them the live service answers an empty list,
+ * LIVE1 in shared/api §6), and ProjectName always (without it: 500 "Missing blueprint constraint").
+ */
+export async function fetchAllPacks(api: SpeechApi, projectName: string, resourceIds: readonly string[]): Promise<ResourcePacksStatusResult> {
   const packs: ResourcePack[] = [];
   let first: ResourcePacksStatusResult | undefined;
   for (let page = 1; page <= PACK_MAX_PAGES; page++) {
-    const result = await api.resourcePacksStatus({ ProjectName: projectName, PageSize: PACK_PAGE_SIZE, PageNumber: page });
+    const result = await api.resourcePacksStatus({
+      ProjectName: projectName,
+      PageSize: PACK_PAGE_SIZE,
+      PageNumber: page,
+      ResourceIDs: [...resourceIds],
+      Types: [...PACK_TYPES],
+    });
     first ??= result;
     const items = result.Packs ?? [];
     packs.push(...items);
@@ -84,7 +95,7 @@ export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<A
         result: await settle('ServiceStatus', () => api.serviceStatus({ ProjectName, ResourceID: resourceId, BlueprintID: blueprintId }), ctx),
       })),
     ),
-    settle('ResourcePacksStatus', () => fetchAllPacks(api, ProjectName), ctx),
+    settle('ResourcePacksStatus', () => fetchAllPacks(api, ProjectName, resources), ctx),
     Promise.all(
       resources.map(async (resourceId) => ({
         resourceId,

@@ -71,7 +71,9 @@ describe('state model against the emulator', () => {
     expect(Date.parse(tts.expires!)).toBeGreaterThan(Date.now()); // an expired pack does not set the expiry
     expect(tts.level).toBe('ok');
     expect(tts.unit).not.toBe('');
-    expect(account.packs.length).toBeGreaterThan(1); // every resource with packs, not only the watched service
+    // The watched services only (the default: big-model TTS), asked for by ResourceIDs with every pack Type.
+    expect(account.packs.map((p) => p.resourceId)).toEqual([TTS]);
+    expect(account.headline).toMatchObject({ level: 'ok', mainResourceId: TTS, nothingFound: false, cause: { kind: 'pack', resourceId: TTS } });
 
     expect(account.rateLimits.map((r) => r.quotaType).sort()).toEqual(['concurrency', 'qps']);
     for (const r of account.rateLimits) expect(r.limit).toBeGreaterThan(0);

@@ -174,6 +174,21 @@ describe('the glance', () => {
     await stack.bridge('selectProfile', E2E_PROFILE_ID);
   }, 90_000);
 
+  it('says "nothing found for these services" when the watched services have no packs, not "no packs"', async () => {
+    const { page } = popover;
+    const settings = await stack.bridge<SettingsView>('getSettings');
+    const e2e = settings.profiles.find((p) => p.id === E2E_PROFILE_ID)!;
+    const { hasSecret: _hasSecret, ...input } = e2e;
+    // Podcast: a product this emulator account has no packs for.
+    await stack.bridge('saveProfile', { ...input, watchedServices: [{ resourceId: 'volc.service_type.10050' }] });
+    const line = page.locator('[data-field="headline-main"][data-nothing-found="true"]');
+    await line.waitFor({ timeout: 15_000 });
+    expect(await line.textContent()).toBe('Nothing found for these services');
+    expect(await page.locator('[data-section="packs"]').isHidden()).toBe(true);
+    await stack.bridge('saveProfile', { ...input, watchedServices: e2e.watchedServices });
+    await line.waitFor({ state: 'detached', timeout: 15_000 }).catch(() => line.waitFor({ state: 'hidden' }));
+  }, 90_000);
+
   it('dims stale figures with the time they are from, counts down to the next retry, and recovers at once on retry now', async () => {
     const { page } = popover;
     const main = page.locator('[data-view="dashboard"] > main');

@@ -4,7 +4,7 @@
  * itself; every wait is for a DOM or core condition, never a fixed sleep.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serviceDay, type ResourcePacksStatusResult } from '@volc-speech/client';
+import { PACK_TYPES, serviceDay, type ResourcePacksStatusResult } from '@volc-speech/client';
 import type { DashboardSnapshot, SettingsView } from '../../src/shared/bridge.js';
 import { formatAmount, formatWithUnit, levelText } from '../../src/renderer/format.js';
 import { setLocale } from '../../src/renderer/i18n.js';
@@ -17,6 +17,8 @@ import { E2E_PROFILE_ID, startStack, type Stack } from './emulatorStack.js';
 
 const TTS = 'volc.service_type.10029';
 const TTS_BLUEPRINT = 10029;
+/** What the tray asks for: the watched services (the e2e profile watches the default, big-model TTS) in every pack type. */
+const WATCHED_PACKS = { ProjectName: 'default', PageSize: 100, ResourceIDs: [TTS], Types: [...PACK_TYPES] };
 
 let stack: Stack;
 let popover: PopoverPage;
@@ -84,7 +86,7 @@ async function setRateLimitLoad(quotaType: string, percent: number): Promise<voi
 describe('tray popover in Chromium', () => {
   it('shows the quota figures and service status the emulator reports', async () => {
     const { page } = popover;
-    const packs = await stack.client.resourcePacksStatus({ ProjectName: 'default', PageSize: 100 });
+    const packs = await stack.client.resourcePacksStatus(WATCHED_PACKS);
     const expected = balances(packs);
     expect(expected.size).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.pack-row').count()).toBe(expected.size);
@@ -217,7 +219,7 @@ describe('tray popover in Chromium', () => {
   it('raises exactly one toast when a threshold is crossed, however many polls follow', async () => {
     const { page } = popover;
     const toastLog = await logToasts(page);
-    const packs = await stack.client.resourcePacksStatus({ ProjectName: 'default', PageSize: 100 });
+    const packs = await stack.client.resourcePacksStatus(WATCHED_PACKS);
     const tts = balances(packs).get(TTS)!;
     const toWarning = Math.ceil(tts.purchased * 0.85 - tts.used);
     expect(toWarning).toBeGreaterThan(0);
@@ -225,7 +227,7 @@ describe('tray popover in Chromium', () => {
     await page.locator('.toast').first().waitFor();
     await page.locator(`.pack-row[data-resource-id="${TTS}"][data-level="warning"]`).waitFor();
     await screenshot(page, 'threshold-toast');
-    const after = balances(await stack.client.resourcePacksStatus({ ProjectName: 'default', PageSize: 100 })).get(TTS)!;
+    const after = balances(await stack.client.resourcePacksStatus(WATCHED_PACKS)).get(TTS)!;
     expect((after.used / after.purchased) * 100).toBeGreaterThanOrEqual(80);
     expect((after.used / after.purchased) * 100).toBeLessThan(95);
     await stack.waitForPolls(4);
