@@ -1,8 +1,8 @@
 /**
  * What the tray icon says, as a pure function of the TrayModel: the level and the figure that
  * caused it (TrayModel.figure: the headline figure of the account that set the level, see
- * core/headline.ts; the main product's when all is calm), '!' for an error, no figure for paused (the glyph says it) or before anything
- * was measured (`unknown`).
+ * core/headline.ts; the main product's when all is calm), '!' for an error, no figure while
+ * paused (the glyph says it) or before anything was measured (`unknown`).
  */
 import type { TrayModel } from '../core/index.js';
 import type { IconLevel } from './trayIcon/palette.js';
