@@ -345,7 +345,8 @@ export class TrayCore implements TrayBridge {
       profiles,
       activeProfileId: active.id,
       overall: worstLevel(aggregateProfiles(profiles).map((p) => p.level)),
-      account: localizedAccount(structuredClone(this.monitors.get(active.id)!.view), locale),
+      // A snapshot queued before a profile was deleted can run after its monitor is gone.
+      account: localizedAccount(structuredClone(this.monitors.get(active.id)?.view ?? emptyAccountView(active.id)), locale),
       thresholds: thresholdsOf(active),
       now: this.clock.now(),
       locale,
