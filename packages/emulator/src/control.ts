@@ -1,6 +1,7 @@
 /**
  * The control endpoint, /__emulator/* (docs/architecture.md): JSON in and out, no signature,
- * loopback callers only (anything else gets 403), never subject to injected faults.
+ * never subject to injected faults. Only for programs on this machine: a loopback socket, a
+ * loopback Host, no foreign Origin, and POSTs in Content-Type application/json (controlRefusal).
  *
  *   GET  /__emulator/health   → HealthReport
  *   GET  /__emulator/state    → the whole state
@@ -100,9 +101,56 @@ const ROUTES: Readonly<Record<string, Partial<Record<'GET' | 'POST', ControlHand
   },
 };
 
+/** `127.x.y.z`, `localhost`, `[::1]` (with or without a port): names that can only mean this machine. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(host.trim().toLowerCase());
+  if (!match) return false;
+  const name = (match[1] as string).replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || isLoopbackAddress(name);
+}
+
+/** An `Origin` of a page served from this machine (`http(s)://127.0.0.1:…`, `localhost`, `[::1]`). */
+export function isLoopbackOrigin(origin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.host);
+}
+
+/**
+ * Why a request may not use the control endpoint, or undefined. Loopback is not enough: a web
+ * page in the user's browser is also a loopback client. So the Host must name this machine (a
+ * DNS-rebound name does not), a browser's Origin must be a local page, and a POST must say it
+ * sends JSON, which a cross-origin page cannot do without a preflight this endpoint never grants.
+ */
+export function controlRefusal(req: IncomingMessage): { status: number; error: string } | undefined {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return { status: 403, error: 'The emulator control endpoint only answers loopback clients' };
+  const hosts = req.headersDistinct['host'] ?? [];
+  if (hosts.length !== 1 || !isLoopbackHost(hosts[0])) {
+    return { status: 403, error: `The emulator control endpoint only answers requests whose Host is a loopback name (127.0.0.1, localhost, [::1]); got ${JSON.stringify(hosts.join(', '))}` };
+  }
+  const origins = req.headersDistinct['origin'];
+  if (origins && (origins.length !== 1 || !isLoopbackOrigin(origins[0] as string))) {
+    return { status: 403, error: `The emulator control endpoint does not answer web pages from other origins; got Origin ${JSON.stringify(origins.join(', '))}` };
+  }
+  if (req.method === 'POST') {
+    const types = req.headersDistinct['content-type'] ?? [];
+    const mediaType = types.length === 1 ? (types[0] as string).split(';')[0]?.trim().toLowerCase() : undefined;
+    if (mediaType !== 'application/json') {
+      return { status: 415, error: `Send the control request with Content-Type: application/json (got ${types.length ? JSON.stringify(types.join(', ')) : 'none'})` };
+    }
+  }
+  return undefined;
+}
+
 export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, control: EmulatorControl): Promise<void> {
-  if (!isLoopbackAddress(req.socket.remoteAddress)) {
-    sendJson(res, 403, { ok: false, error: 'The emulator control endpoint only answers loopback clients' });
+  const refusal = controlRefusal(req);
+  if (refusal) {
+    sendJson(res, refusal.status, { ok: false, error: refusal.error });
     return;
   }
   try {

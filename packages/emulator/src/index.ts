@@ -8,4 +8,4 @@ export type { SeedOptions } from './seed.js';
 export type { EmulatorState } from './state/model.js';
 export type { UsageSettings } from './state/usage.js';
 export { GATEWAY_ERRORS } from './errors.js';
-export { isLoopbackAddress } from './control.js';
+export { controlRefusal, isLoopbackAddress, isLoopbackHost, isLoopbackOrigin } from './control.js';

@@ -2,7 +2,7 @@
  * startEmulator: a real HTTP server (node:http) speaking the Doubao Speech console OpenAPI.
  * Requests under /__emulator/ go to the control endpoint; everything else is an API call.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SIGNATURE_WINDOW_MS } from '@volc-speech/client';
 import { AccessKeyTable, DEMO_CREDENTIALS, type AccessKeyEntry, type EmulatorCredentials } from './auth/accessKeys.js';
@@ -57,6 +57,12 @@ export interface EmulatorHandle {
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
+
+/**
+ * A request without Host is answered by the emulator itself (the control endpoint refuses it, an
+ * API call gets the gateway's envelope), not by node's bare 400.
+ */
+const SERVER_OPTIONS: ServerOptions = { requireHostHeader: false };
 export const DEFAULT_ORDER_DELIVERY_MS = 2000;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
@@ -88,7 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.stateFile) runtimeInit.stateFile = options.stateFile;
   const runtime = new EmulatorRuntime(runtimeInit);
 
-  const server = createServer((req, res) => {
+  const server = createServer(SERVER_OPTIONS, (req, res) => {
     const isControl = (req.url ?? '').startsWith(CONTROL_PREFIX);
     const handling = isControl ? handleControlRequest(req, res, runtime) : handleApiRequest(req, res, runtime);
     handling.catch((error: unknown) => {

@@ -1,8 +1,9 @@
 /** The /__emulator/* control endpoint: exact payloads, loopback-only access. */
+import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isLoopbackAddress, startEmulator, type EmulatorHandle } from '../src/index.js';
-import { send, signedCall } from './helpers/raw.js';
+import { isLoopbackAddress, isLoopbackHost, isLoopbackOrigin, startEmulator, type EmulatorHandle } from '../src/index.js';
+import { rawHttp, send, signedCall } from './helpers/raw.js';
 
 let emulator: EmulatorHandle;
 beforeAll(async () => {
@@ -82,7 +83,7 @@ describe('control endpoint payloads', () => {
   it('unknown endpoints are 404, wrong methods 405, bad JSON 400', async () => {
     expect((await control('nothing')).status).toBe(404);
     expect((await control('reset')).status).toBe(405);
-    const badJson = await send(`${emulator.url}/__emulator/faults`, { method: 'POST', body: '{nope' });
+    const badJson = await send(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
     expect(badJson.status).toBe(400);
   });
 
@@ -112,5 +113,79 @@ describe('loopback only', () => {
     } finally {
       await open.close();
     }
+  });
+});
+
+/** A request with exactly these headers (fetch would not let a test set Host). */
+function rawRequest(path: string, init: { method: string; headers: Record<string, string | string[]>; body?: string }): Promise<{ status: number; json: Record<string, unknown> }> {
+  const url = new URL(path, emulator.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: init.method, headers: init.headers, setHost: false }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('only programs on this machine, never a web page (issue 9, item 2)', () => {
+  const host = () => new URL(emulator.url).host;
+
+  it('a cross-origin text/plain POST (what any web page can send without a preflight) is refused and changes nothing', async () => {
+    const before = emulator.control.faults();
+    const fromPage = await rawRequest('/__emulator/faults', {
+      method: 'POST',
+      headers: { Host: host(), Origin: 'https://evil.example', 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify({ dropRate: 1 }),
+    });
+    expect(fromPage.status).toBe(403);
+    expect(fromPage.json).toEqual({ ok: false, error: expect.stringMatching(/Origin "https:\/\/evil\.example"/) });
+    // The same without an Origin (a page using no-cors, an old browser): refused for its content type.
+    const noOrigin = await rawRequest('/__emulator/faults', { method: 'POST', headers: { Host: host(), 'Content-Type': 'text/plain' }, body: JSON.stringify({ dropRate: 1 }) });
+    expect(noOrigin.status).toBe(415);
+    expect(noOrigin.json).toEqual({ ok: false, error: expect.stringMatching(/Content-Type: application\/json/) });
+    const formPost = await rawRequest('/__emulator/reset', { method: 'POST', headers: { Host: host(), 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(formPost.status).toBe(415);
+    expect(emulator.control.faults()).toEqual(before);
+  });
+
+  it('a foreign Host (DNS rebinding: evil.example resolving to 127.0.0.1) cannot read the state', async () => {
+    for (const foreign of ['evil.example', `evil.example:${emulator.port}`, '127.0.0.1.nip.io', '']) {
+      const r = await rawRequest('/__emulator/state', { method: 'GET', headers: foreign ? { Host: foreign } : {} });
+      expect(r.status, foreign).toBe(403);
+      expect(r.json).toEqual({ ok: false, error: expect.stringMatching(/Host is a loopback name/) });
+      expect(r.json['apiKeys']).toBeUndefined();
+    }
+    const twoHosts = await rawHttp(emulator.url, `GET /__emulator/state HTTP/1.1\nHost: ${host()}\nHost: evil.example`);
+    expect(twoHosts.status).toBe(403);
+  });
+
+  it('a page from a foreign origin cannot read the state even with a loopback Host', async () => {
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1.evil.example']) {
+      const r = await rawRequest('/__emulator/state', { method: 'GET', headers: { Host: host(), Origin: origin } });
+      expect(r.status, origin).toBe(403);
+    }
+  });
+
+  it('programs on this machine keep working: loopback Host names, local pages, JSON POSTs', async () => {
+    for (const name of [host(), `localhost:${emulator.port}`, `[::1]:${emulator.port}`, '127.0.0.1']) {
+      expect((await rawRequest('/__emulator/health', { method: 'GET', headers: { Host: name } })).status, name).toBe(200);
+    }
+    const localPage = await rawRequest('/__emulator/faults', {
+      method: 'POST',
+      headers: { Host: host(), Origin: 'http://127.0.0.1:5173', 'Content-Type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ latencyMs: 1 }),
+    });
+    expect(localPage.status).toBe(200);
+    expect((await rawRequest('/__emulator/reset', { method: 'POST', headers: { Host: host(), 'Content-Type': 'application/json' } })).status).toBe(200);
+  });
+
+  it('isLoopbackHost and isLoopbackOrigin accept only names of this machine', () => {
+    for (const h of ['127.0.0.1', '127.0.0.1:8787', 'localhost', 'LOCALHOST:1', '[::1]:8787', '[::1]']) expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', '0.0.0.0:8787', '[::]:1', 'a.localhost', '', undefined]) expect(isLoopbackHost(h), String(h)).toBe(false);
+    for (const o of ['http://127.0.0.1:5173', 'http://localhost', 'https://[::1]:8443']) expect(isLoopbackOrigin(o), o).toBe(true);
+    for (const o of ['null', 'https://evil.example', 'file://', 'chrome-extension://abc', 'http://localhost.evil.example']) expect(isLoopbackOrigin(o), o).toBe(false);
   });
 });

@@ -262,7 +262,7 @@ async function main(): Promise<void> {
   const emulator = await core.runningEmulator();
   console.log(`Tray preview: ${preview.url}`);
   if (emulator) {
-    console.log(`Embedded emulator: ${emulator.url}  (e.g. curl -XPOST ${emulator.url}/__emulator/usage -d '{"amount":1000000}')`);
+    console.log(`Embedded emulator: ${emulator.url}  (e.g. curl -XPOST -H 'Content-Type: application/json' ${emulator.url}/__emulator/usage -d '{"amount":1000000}')`);
   }
   console.log('Backed by the real tray core (settings and keychain kept in memory). Ctrl+C to stop.');
   const stop = (): void => {

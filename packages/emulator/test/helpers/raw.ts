@@ -127,3 +127,51 @@ export function errorOf(response: RawResponse): { Code?: string; CodeN?: number;
 export function resultOf<T = Record<string, unknown>>(response: RawResponse): T {
   return response.json['Result'] as T;
 }
+
+/**
+ * Bytes straight onto a socket, for requests no HTTP client would build (duplicate headers, no
+ * Host, Expect: 100-continue with a huge body). `head` is the request line and headers, one a
+ * line; `Connection: close` is added so the answer ends with the connection. Interim `1xx`
+ * answers are returned apart, in `interim`.
+ */
+export async function rawHttp(
+  url: string,
+  head: string,
+  body: string | Buffer = '',
+): Promise<{ status: number; interim: string[]; headers: string; json: Record<string, unknown>; text: string }> {
+  const { connect } = await import('node:net');
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: target.hostname.replace(/^\[|\]$/g, ''), port: Number(target.port) });
+    let received = Buffer.alloc(0);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      let text = received.toString('latin1');
+      const interim: string[] = [];
+      while (/^HTTP\/1\.1 1\d\d /.test(text)) {
+        const end = text.indexOf('\r\n\r\n');
+        interim.push(text.slice(0, end));
+        text = text.slice(end + 4);
+      }
+      const split = text.indexOf('\r\n\r\n');
+      const headers = split < 0 ? text : text.slice(0, split);
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(headers)?.[1] ?? 0);
+      const rawBody = split < 0 ? '' : Buffer.from(text.slice(split + 4), 'latin1').toString('utf8');
+      let json: Record<string, unknown> = {};
+      try {
+        json = JSON.parse(rawBody) as Record<string, unknown>;
+      } catch {
+        // Not JSON: the test reads text.
+      }
+      resolve({ status, interim, headers, json, text: rawBody });
+    };
+    socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
+    socket.on('close', finish);
+    socket.on('error', (error) => (received.length > 0 ? finish() : reject(error)));
+    const lines = head.trim().split(/\r?\n/);
+    socket.write(`${[...lines, 'Connection: close'].join('\r\n')}\r\n\r\n`);
+    if (body.length > 0) socket.write(body);
+  });
+}
