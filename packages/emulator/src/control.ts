@@ -17,8 +17,8 @@ import { BodyTooLarge, readBody } from './apiRequest.js';
 import { sendJson } from './envelope.js';
 import { ApiError } from './errors.js';
 import type { FaultPatch } from './faults.js';
-import type { EmulatorControl } from './runtime.js';
-import type { QuotaLoadRequest } from './state/usage.js';
+import { checkAdvanceMs, checkUsageAmount, type EmulatorControl } from './runtime.js';
+import { checkQuotaLoad, type QuotaLoadRequest } from './state/usage.js';
 import { isPlainObject } from './validate.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
@@ -77,15 +77,19 @@ const ROUTES: Readonly<Record<string, Partial<Record<'GET' | 'POST', ControlHand
       if (!hasAmount && !hasAdvance && quotaLoad === undefined) {
         throw new ControlError(400, 'Send { amount, resourceId? }, { advanceMs } or { quotaLoad: { percent, quotaType?, resourceId? } }');
       }
+      // Every part is checked before any is applied: a refused call changes nothing.
       const quotaReq = quotaLoad === undefined ? undefined : quotaLoadRequest(quotaLoad);
+      const amount = hasAmount ? checkUsageAmount(body['amount']) : undefined;
+      const advanceMs = hasAdvance ? checkAdvanceMs(body['advanceMs']) : undefined;
+      if (quotaReq) checkQuotaLoad(quotaReq);
       const out: Record<string, unknown> = { ok: true };
-      if (hasAmount) {
-        const req: { amount: number; resourceId?: string; projectName?: string } = { amount: body['amount'] as number };
+      if (amount !== undefined) {
+        const req: { amount: number; resourceId?: string; projectName?: string } = { amount };
         if (typeof body['resourceId'] === 'string') req.resourceId = body['resourceId'];
         if (typeof body['projectName'] === 'string') req.projectName = body['projectName'];
         out['added'] = c.addUsage(req);
       }
-      if (hasAdvance) out['advanced'] = c.advanceUsage(body['advanceMs'] as number);
+      if (advanceMs !== undefined) out['advanced'] = c.advanceUsage(advanceMs);
       if (quotaReq) out['quotaLoad'] = c.setQuotaLoad(quotaReq);
       return out;
     },

@@ -64,8 +64,10 @@ export class FaultInjector {
       }
       switch (key) {
         case 'latencyMs':
+          next[key] = nonNegative(key, value, MAX_LATENCY_MS);
+          break;
         case 'qps':
-          next[key] = nonNegative(key, value);
+          next[key] = nonNegative(key, value, MAX_QPS);
           break;
         case 'errorRate':
         case 'dropRate':
@@ -141,8 +143,13 @@ export class FaultInjector {
   }
 }
 
-function nonNegative(key: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TypeError(`${key} must be a number ≥ 0`);
+/** Ten minutes: longer than any client timeout; a larger delay would only hold sockets open. */
+export const MAX_LATENCY_MS = 600_000;
+export const MAX_QPS = 1_000_000;
+export const MAX_FAIL_NEXT_COUNT = 1_000_000;
+
+function nonNegative(key: string, value: unknown, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) throw new TypeError(`${key} must be a number from 0 to ${max}`);
   return value;
 }
 
@@ -155,14 +162,19 @@ function failNextSpec(value: unknown): FailNextSpec {
   if (typeof value !== 'object' || value === null) throw new TypeError('failNext must be an object');
   const v = value as Record<string, unknown>;
   const count = v['count'] ?? 1;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw new TypeError('failNext.count must be an integer ≥ 1');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_FAIL_NEXT_COUNT) {
+    throw new TypeError(`failNext.count must be an integer from 1 to ${MAX_FAIL_NEXT_COUNT}`);
+  }
   if (typeof v['httpStatus'] !== 'number' || !Number.isInteger(v['httpStatus']) || v['httpStatus'] < 200 || v['httpStatus'] > 599) {
     throw new TypeError('failNext.httpStatus must be an HTTP status (200–599)');
   }
   if (typeof v['code'] !== 'string' || v['code'] === '') throw new TypeError('failNext.code must be a non-empty string');
   const spec: FailNextSpec = { count, httpStatus: v['httpStatus'], code: v['code'] };
   if (v['message'] !== undefined) spec.message = String(v['message']);
-  if (typeof v['codeN'] === 'number') spec.codeN = v['codeN'];
+  if (v['codeN'] !== undefined) {
+    if (typeof v['codeN'] !== 'number' || !Number.isSafeInteger(v['codeN'])) throw new TypeError('failNext.codeN must be an integer');
+    spec.codeN = v['codeN'];
+  }
   if (typeof v['action'] === 'string') spec.action = v['action'];
   if (typeof v['simpleError'] === 'boolean') spec.simpleError = v['simpleError'];
   return spec;

@@ -36,6 +36,34 @@ export interface EmulatorControl {
   setVoiceState(speakerId: string, state: string): Record<string, unknown> | undefined;
 }
 
+/**
+ * Bounds of the control operations, checked before anything changes: past them a call would
+ * freeze the emulator (advanceMs is booked hour by hour) or overflow a number (an amount of
+ * 1e308 makes a bucket Infinity, which JSON cannot hold).
+ */
+export const CONTROL_LIMITS = {
+  /** One year of clock-driven usage per call. */
+  maxAdvanceMs: 366 * 24 * 3600_000,
+  /** A trillion units (characters, calls, hours) per call. */
+  maxUsageAmount: 1e12,
+} as const;
+
+/** `amount` for addUsage: a finite number in (0, maxUsageAmount]; throws TypeError (a 400) otherwise. */
+export function checkUsageAmount(amount: unknown): number {
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || amount > CONTROL_LIMITS.maxUsageAmount) {
+    throw new TypeError(`amount must be a number > 0 and ≤ ${CONTROL_LIMITS.maxUsageAmount}, got ${JSON.stringify(amount)}`);
+  }
+  return amount;
+}
+
+/** `advanceMs` for advanceUsage: a finite number in (0, maxAdvanceMs]; throws TypeError (a 400) otherwise. */
+export function checkAdvanceMs(ms: unknown): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || ms > CONTROL_LIMITS.maxAdvanceMs) {
+    throw new TypeError(`advanceMs must be a number > 0 and ≤ ${CONTROL_LIMITS.maxAdvanceMs} (366 days), got ${JSON.stringify(ms)}`);
+  }
+  return ms;
+}
+
 export interface HealthReport {
   ok: true;
   service: string;
@@ -127,7 +155,7 @@ export class EmulatorRuntime implements EmulatorControl {
   }
 
   addUsage(req: { amount: number; resourceId?: string; projectName?: string }) {
-    if (typeof req.amount !== 'number' || !Number.isFinite(req.amount) || req.amount <= 0) throw new TypeError('amount must be a number > 0');
+    checkUsageAmount(req.amount);
     this.catchUp();
     const report = addUsage(this.state, req, this.now());
     this.persist();
@@ -135,7 +163,7 @@ export class EmulatorRuntime implements EmulatorControl {
   }
 
   advanceUsage(ms: number): Record<string, number> {
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) throw new TypeError('advanceMs must be a number > 0');
+    checkAdvanceMs(ms);
     this.catchUp();
     const added = simulateUsage(this.state, ms, this.now(), this.init.settings.usage);
     this.persist();

@@ -4,6 +4,7 @@ import type { EmulatorState } from '../state/model.js';
 import { peekOrderId, recordOrder } from '../state/orders.js';
 import { VOICE_CLONE_ORDER_CODE, VOICE_CLONE_ORDER_RESOURCE, VOICE_CLONE_SERVICE_RESOURCE } from '../state/resourceProfiles.js';
 import { isRunning } from '../state/services.js';
+import { checkTermMonths } from '../state/time.js';
 import { checkTags, tagResources } from '../state/tags.js';
 import { batchListTrainStatus, listByOrderId, listTrainStatus, orderVoices, renewVoices, type VoiceFilter } from '../state/voices.js';
 import type { Handler } from './context.js';
@@ -22,6 +23,7 @@ export const orderAccessResourcePacks: Handler<'OrderAccessResourcePacks'> = (re
   if (req.ResourceID !== VOICE_CLONE_ORDER_RESOURCE) throw invalidParameter('ResourceID', `must be ${VOICE_CLONE_ORDER_RESOURCE}, got ${req.ResourceID}`);
   if (req.Code !== VOICE_CLONE_ORDER_CODE) throw invalidParameter('Code', `must be ${VOICE_CLONE_ORDER_CODE}, got ${req.Code}`);
   if (req.Tags?.length) checkTags(req.Tags);
+  checkTermMonths(req.Times, 'Times');
   if (!isRunning(ctx.state.services, req.ProjectName, VOICE_CLONE_SERVICE_RESOURCE)) {
     throw forbidden(VOICE_ORDER_SERVICE_NOT_RUNNING_CODE, `Voice cloning (${VOICE_CLONE_SERVICE_RESOURCE}) is not enabled and running in project ${req.ProjectName}`);
   }

@@ -14,7 +14,7 @@ import { offersFor, type PackOffer } from './packCatalogue.js';
 import { pageByNumber } from './paging.js';
 import { displayAmount, profileOf, roundAmount, UNIT_LABEL, VOICE_CLONE_ORDER_CODE, VOICE_CLONE_ORDER_RESOURCE } from './resourceProfiles.js';
 import { matchesTagFilters, tagsOf, type TagFilter } from './tags.js';
-import { addMonths, displayDateTime } from './time.js';
+import { addMonths, checkTermMonths, displayDateTime } from './time.js';
 import { isVisible } from './voices.js';
 
 /** Free / trial quota packs and bought packs: the 2023 values (unknowns.ts PACK_TYPES_SEEN). */
@@ -203,6 +203,7 @@ export function aliasResourcePack(state: EmulatorState, req: { ProjectName: stri
 
 /** Turns a trial voice into a paid one for `Times` months; returns the voice so the caller can record the order. */
 export function formalizeVoicePack(state: EmulatorState, req: { ProjectName: string; TrainID: string; Times: number }, nowMs: number): VoiceRecord {
+  checkTermMonths(req.Times, 'Times');
   const view = findVoicePack(state, req.ProjectName, req.TrainID, nowMs);
   const voice = view.voice as VoiceRecord;
   if (!voice.trial) throw operationDenied(`Resource pack ${voice.instanceNo} (TrainID ${voice.speakerId}) is not a trial pack: only trial packs can be formalized`);
@@ -226,6 +227,7 @@ export function resolveOffer(resourceId: string, configuration: PackConfiguratio
     throw invalidParameter('ResourceID', `${VOICE_CLONE_ORDER_RESOURCE} voices are ordered with OrderAccessResourcePacks`);
   }
   if ((configuration.Quantity ?? 1) > MAX_PACK_QUANTITY) throw invalidParameter(`${field}.Quantity`, `must be at most ${MAX_PACK_QUANTITY}`);
+  if (configuration.Times !== undefined) checkTermMonths(configuration.Times, `${field}.Times`);
   const offers = offersFor(resourceId);
   if (offers.length === 0) throw invalidParameter('ResourceID', `no resource packs are sold for ${resourceId}`);
   const offer = configuration.Code === undefined ? offers[0] : offers.find((o) => o.code === configuration.Code);

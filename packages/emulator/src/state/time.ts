@@ -1,4 +1,5 @@
 import { serviceDay } from '@volc-speech/client';
+import { invalidParameter } from '../errors.js';
 
 /**
  * Calendar arithmetic in the console's time zone. The speech console is a China-region
@@ -68,6 +69,19 @@ export function parseDay(day: string): number | undefined {
 /** Start of the Beijing hour containing `ms`. */
 export function startOfHour(ms: number): number {
   return Math.floor((ms + BEIJING_OFFSET_MS) / HOUR_MS) * HOUR_MS - BEIJING_OFFSET_MS;
+}
+
+/**
+ * INFER: the longest term (months) one order, renewal or formalization may add. The table only
+ * says Times ≥ 1; without a bound, Times = 2^31−1 gives a date JavaScript cannot hold (NaN, then
+ * null in the state file).
+ */
+export const MAX_TERM_MONTHS = 1200;
+
+/** Throws InvalidParameter when `months` is not a term the emulator can date. */
+export function checkTermMonths(months: number, field: string): number {
+  if (!Number.isInteger(months) || months < 1 || months > MAX_TERM_MONTHS) throw invalidParameter(field, `must be an integer from 1 to ${MAX_TERM_MONTHS} (months), got ${months}`);
+  return months;
 }
 
 /** Calendar months later (clamped to the month's last day, as billing periods are). */

@@ -124,18 +124,25 @@ export interface QuotaLoadRequest {
  * resource by default), e.g. 90 to see the tray's warning. Live load only ever raises a peak,
  * to at most QUOTA_PEAK_MAX_SHARE, so a value above that stays until the day ends.
  */
-export function setQuotaLoad(state: EmulatorState, req: QuotaLoadRequest, nowMs: number) {
+/** Throws TypeError (a 400) on the first bad field of a quotaLoad request; changes nothing. */
+export function checkQuotaLoad(req: QuotaLoadRequest): void {
   if (typeof req.percent !== 'number' || !Number.isFinite(req.percent) || req.percent < 0 || req.percent > 100) {
     throw new TypeError('quotaLoad.percent must be a number from 0 to 100');
   }
   const resourceId = req.resourceId ?? BIG_MODEL_TTS_RESOURCE;
-  const projectName = req.projectName ?? 'default';
-  const limits = profileOf(resourceId).quotaLimits;
-  const known = Object.keys(limits);
+  const known = Object.keys(profileOf(resourceId).quotaLimits);
   if (req.quotaType !== undefined && !known.includes(req.quotaType)) {
     throw new TypeError(`quotaLoad.quotaType must be one of ${known.join(', ')} for ${resourceId}, got ${JSON.stringify(req.quotaType)}`);
   }
   if (req.day !== undefined && parseDay(req.day) === undefined) throw new TypeError(`quotaLoad.day must be a date yyyy-MM-dd, got ${JSON.stringify(req.day)}`);
+}
+
+export function setQuotaLoad(state: EmulatorState, req: QuotaLoadRequest, nowMs: number) {
+  checkQuotaLoad(req);
+  const resourceId = req.resourceId ?? BIG_MODEL_TTS_RESOURCE;
+  const projectName = req.projectName ?? 'default';
+  const limits = profileOf(resourceId).quotaLimits;
+  const known = Object.keys(limits);
   const day = req.day ?? dayKey(nowMs);
   const peaks = dict<{ value: number; limit: number }>();
   for (const quotaType of req.quotaType === undefined ? known : [req.quotaType]) {

@@ -11,7 +11,7 @@ import { speakerId as newSpeakerId, voiceInstanceNo, type RandomSource } from '.
 import type { EmulatorState, OrderRecord, VoiceRecord, VoicesState } from './model.js';
 import { decodeNextToken, encodeNextToken } from './paging.js';
 import { VOICE_CLONE_ORDER_RESOURCE } from './resourceProfiles.js';
-import { addMonths } from './time.js';
+import { addMonths, checkTermMonths } from './time.js';
 
 export const VOICE_STATES: readonly VoiceTrainState[] = ['Unknown', 'Training', 'Success', 'Active', 'Expired', 'Reclaimed'];
 /** DOC23: a list without filters returns at most 1000 rows. */
@@ -214,6 +214,7 @@ export function renewVoices(
 ): VoiceRecord[] {
   const ids = [...new Set(speakerIds ?? [])];
   if (ids.length === 0) throw missingParameter('SpeakerIDs');
+  checkTermMonths(months, 'Times');
   const found = ids.map((id) => {
     const voice = voices.speakers[id];
     if (!voice || !isVisible(voice, nowMs)) throw operationDenied(`SpeakerID ${id} does not exist`, 'OperationDenied.InvalidSpeakerID');
