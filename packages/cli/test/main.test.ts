@@ -16,7 +16,7 @@ describe('volc-speech <Action>', () => {
   it('takes the request from --json', async () => {
     const service = fakeService({ DeleteAPIKey: () => ({ result: {} }) });
     const { io, stdout } = captureIo(service);
-    expect(await runCli(['DeleteAPIKey', '--json', '{"ProjectName":"default","ID":3}'], io)).toBe(0);
+    expect(await runCli(['DeleteAPIKey', '--yes', '--json', '{"ProjectName":"default","ID":3}'], io)).toBe(0);
     expect(stdout()).toBe('{}\n');
     expect(service.calls[0]!.request).toEqual({ ProjectName: 'default', ID: 3 });
   });
@@ -37,6 +37,19 @@ describe('volc-speech <Action>', () => {
     expect(items).toHaveLength(250);
     expect(items.at(-1)!.SpeakerID).toBe('S_249');
     expect(service.calls).toHaveLength(3);
+  });
+
+  it('refuses to delete or update (disable) an API key without --yes, sending nothing', async () => {
+    const service = fakeService({ DeleteAPIKey: () => ({ result: {} }), UpdateAPIKey: () => ({ result: {} }) });
+    const disable = captureIo(service);
+    expect(await runCli(['UpdateAPIKey', '-p', 'ProjectName=default', '-p', 'ID=1', '-p', 'Disable=true'], disable.io)).toBe(2);
+    expect(disable.stderr()).toContain('UpdateAPIKey is disruptive: it would rename, disable or enable an API key (disabling stops every app using it). Nothing was sent. Re-run with --yes');
+    const remove = captureIo(service);
+    expect(await runCli(['DeleteAPIKey', '-p', 'ProjectName=default', '-p', 'ID=1'], remove.io)).toBe(2);
+    expect(remove.stderr()).toContain('DeleteAPIKey is disruptive');
+    expect(service.calls).toEqual([]);
+    expect(await runCli(['UpdateAPIKey', '--yes', '-p', 'ProjectName=default', '-p', 'ID=1', '-p', 'Disable=true'], captureIo(service).io)).toBe(0);
+    expect(service.calls).toHaveLength(1);
   });
 
   it('refuses spends and disruptive actions without --yes, sending nothing', async () => {

@@ -12,27 +12,12 @@ import { errorBody, newRequestId, sendJson, simpleErrorBody, successBody, topHea
 import { ApiError, gatewayError, invalidParameter, missingParameter } from './errors.js';
 import type { Route } from './router.js';
 import type { EmulatorRuntime } from './runtime.js';
+import { BodyTooLarge, readBody } from './requestBody.js';
 import { dict } from './state/dict.js';
 import { isPlainObject, paramsFromQuery, validateParams, type Params } from './validate.js';
 
-/** Far above any real console request; bounds what an unauthenticated caller can make us buffer. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-
 /** Query keys that are not action parameters. */
 const NON_PARAMETER_KEYS: ReadonlySet<string> = new Set(['Action', 'Version']);
-
-export class BodyTooLarge extends Error {}
-
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge(`The request body exceeds ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 /** Every key with all its values, decoded (`+` as space, as form encoding and Python callers mean it). */
 export function decodeQuery(search: string): Record<string, string[]> {
@@ -69,9 +54,18 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   try {
     body = await readBody(req);
   } catch (error) {
-    if (!(error instanceof BodyTooLarge)) throw error;
-    const ctx: ResponseContext = { requestId: newRequestId(rt.now()), action: '', version: '', region: DEFAULT_REGION };
-    sendJson(res, 413, errorBody(ctx, new ApiError(413, 'RequestEntityTooLarge', error.message)), { ...topHeaders(ctx), Connection: 'close' });
+    if (!(error instanceof BodyTooLarge)) {
+      // The caller went away or was cut off (request timeout) mid-body: nobody to answer.
+      rt.log(`${req.method} ${req.url} → connection lost while reading the body (${error instanceof Error ? error.message : String(error)})`);
+      req.socket.destroy();
+      return;
+    }
+    const query = decodeQuery(new URL(req.url ?? '/', 'http://emulator.invalid').search);
+    const ctx: ResponseContext = { requestId: newRequestId(rt.now()), action: query['Action']?.[0] ?? '', version: query['Version']?.[0] ?? '', region: DEFAULT_REGION };
+    const headers: Record<string, string> = topHeaders(ctx);
+    if (error.bodyWithheld) headers['Connection'] = 'close';
+    sendJson(res, 413, errorBody(ctx, new ApiError(413, 'RequestEntityTooLarge', error.message)), headers);
+    rt.log(`${req.method} ${ctx.action || '?'} → 413 RequestEntityTooLarge`);
     return;
   }
 
@@ -102,7 +96,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     let verified: ReturnType<typeof verifySignature>;
     try {
       verified = verifySignature(
-        { method: req.method ?? 'GET', path: decodePath(url.pathname), query, headers: req.headers, body },
+        { method: req.method ?? 'GET', path: decodePath(url.pathname), query, headers: req.headers, distinctHeaders: req.headersDistinct, body },
         { findAccessKey: (id) => rt.init.accessKeys.find(id), nowMs, windowMs: rt.init.signatureWindowMs },
         scope,
       );

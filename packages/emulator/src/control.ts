@@ -13,7 +13,7 @@
  *   POST /__emulator/voices   { speakerId, state }
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLarge, readBody } from './apiRequest.js';
+import { BodyTooLarge, readBody } from './requestBody.js';
 import { sendJson } from './envelope.js';
 import { ApiError } from './errors.js';
 import type { FaultPatch } from './faults.js';

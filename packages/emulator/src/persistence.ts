@@ -82,6 +82,44 @@ function syncDirectory(dir: string): void {
   }
 }
 
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files a crashed writer of `file` left beside it (`.<name>.<pid>.<n>.tmp` of a
+ * process that no longer runs); returns their names. Run at start, before the file is loaded.
+ */
+export function removeStaleTempFiles(file: string): string[] {
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = nodeFs.readdirSync(dirname(file));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const match = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+    if (!match || isRunning(Number(match[1]))) continue;
+    try {
+      nodeFs.unlinkSync(join(dirname(file), name));
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+  return removed;
+}
+
 /** The saved state, or undefined when the file does not exist. Throws on a file that is not a state of this version. */
 export function loadStateFile(file: string): EmulatorState | undefined {
   let text: string;

@@ -2,7 +2,7 @@
  * startEmulator: a real HTTP server (node:http) speaking the Doubao Speech console OpenAPI.
  * Requests under /__emulator/ go to the control endpoint; everything else is an API call.
  */
-import { createServer, type Server, type ServerOptions } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SIGNATURE_WINDOW_MS } from '@volc-speech/client';
 import { AccessKeyTable, DEMO_CREDENTIALS, type AccessKeyEntry, type EmulatorCredentials } from './auth/accessKeys.js';
@@ -10,7 +10,8 @@ import { handleApiRequest } from './apiRequest.js';
 import { systemClock, type EmulatorClock } from './clock.js';
 import { CONTROL_PREFIX, handleControlRequest } from './control.js';
 import type { FaultSettings } from './faults.js';
-import { loadStateFile, writeStateFileAtomic } from './persistence.js';
+import { loadStateFile, removeStaleTempFiles, writeStateFileAtomic } from './persistence.js';
+import { declaresTooLarge } from './requestBody.js';
 import { defaultRoutes, Router } from './router.js';
 import { EmulatorRuntime, type EmulatorControl } from './runtime.js';
 import { createSeedState, type SeedOptions } from './seed.js';
@@ -41,6 +42,8 @@ export interface EmulatorOptions {
   random?: RandomSource;
   /** Where log lines go (default stderr). */
   log?: (line: string) => void;
+  /** Header and request timeouts (default DEFAULT_TIMEOUTS: 10 s and 30 s). */
+  timeouts?: { headersMs?: number; requestMs?: number };
 }
 
 export interface EmulatorHandle {
@@ -58,17 +61,35 @@ export interface EmulatorHandle {
 
 export const DEFAULT_HOST = '127.0.0.1';
 
+/** How long a caller may take to send its headers, and its whole request (not the answer). */
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 } as const;
+
 /**
  * A request without Host is answered by the emulator itself (the control endpoint refuses it, an
- * API call gets the gateway's envelope), not by node's bare 400.
+ * API call gets the gateway's envelope), not by node's bare 400. Slow callers are cut off: headers
+ * within `headersMs`, the whole request within `requestMs`, idle keep-alive connections after 5 s.
  */
-const SERVER_OPTIONS: ServerOptions = { requireHostHeader: false };
+function serverOptions(timeouts: { headersMs: number; requestMs: number }): ServerOptions {
+  return {
+    requireHostHeader: false,
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: 5_000,
+    // How often node checks the two timeouts above (its default, 30 s, would let them overrun).
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+  };
+}
 export const DEFAULT_ORDER_DELIVERY_MS = 2000;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const clock = options.clock ?? systemClock;
   const seed = options.seed ?? {};
   const accessKeys = new AccessKeyTable(options.accessKeys ?? [DEMO_CREDENTIALS]);
+  const log = options.log ?? ((line: string) => process.stderr.write(`[emulator] ${line}\n`));
+  if (options.stateFile) {
+    const removed = removeStaleTempFiles(options.stateFile);
+    if (removed.length > 0) log(`removed ${removed.length} temp file(s) a crashed run left beside ${options.stateFile}: ${removed.join(', ')}`);
+  }
   let initialState = options.stateFile ? loadStateFile(options.stateFile) : undefined;
   if (!initialState) {
     initialState = createSeedState(clock.now(), seed);
@@ -88,13 +109,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     initialState,
     random: options.random ?? cryptoRandom,
     idRandom: cryptoRandom,
-    log: options.log ?? ((line) => process.stderr.write(`[emulator] ${line}\n`)),
+    log,
     quiet: options.quiet ?? false,
   };
   if (options.stateFile) runtimeInit.stateFile = options.stateFile;
   const runtime = new EmulatorRuntime(runtimeInit);
 
-  const server = createServer(SERVER_OPTIONS, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const isControl = (req.url ?? '').startsWith(CONTROL_PREFIX);
     const handling = isControl ? handleControlRequest(req, res, runtime) : handleApiRequest(req, res, runtime);
     handling.catch((error: unknown) => {
@@ -102,6 +123,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
+  };
+  const server = createServer(serverOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }), handle);
+  // `Expect: 100-continue`: a body declared too large is refused (413) before the caller sends it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!declaresTooLarge(req)) res.writeContinue();
+    handle(req, res);
   });
   const host = options.host ?? DEFAULT_HOST;
   await listen(server, options.port ?? 0, host);

@@ -106,6 +106,21 @@ describe('state file', () => {
   });
 });
 
+describe('stale temp files', () => {
+  it('temp files of a writer that no longer runs are removed at start; those of a running one and other files are kept', async () => {
+    writeStateFileAtomic(file, createSeedState(Date.now()));
+    const deadPid = 2 ** 22 + 12345; // above the default pid_max: no such process
+    const stale = [`.state.json.${deadPid}.1.tmp`, `.state.json.${deadPid}.2.tmp`];
+    const live = `.state.json.${process.pid}.999.tmp`;
+    for (const name of [...stale, live, 'notes.txt', '.other.json.1.1.tmp']) writeFileSync(join(dir, name), 'half');
+    const logged: string[] = [];
+    const emulator = await startEmulator({ quiet: true, stateFile: file, log: (line) => logged.push(line) });
+    await emulator.close();
+    expect(readdirSync(dir).sort()).toEqual(['.other.json.1.1.tmp', live, 'notes.txt', 'state.json'].sort());
+    expect(logged.join('\n')).toMatch(/removed 2 temp file\(s\)/);
+  });
+});
+
 describe('atomic writes (crash simulation)', () => {
   const seedA = () => createSeedState(Date.now());
   const withB = () => {
@@ -187,6 +202,8 @@ describe('atomic writes (crash simulation)', () => {
     const restarted = await startEmulator({ quiet: true, stateFile: file });
     try {
       expect(restarted.state.apiKeys.byProject['default']?.length).toBe(names.length);
+      // Temp files of the killed writer are gone once the next run has started.
+      expect(readdirSync(dir).filter((f) => f !== 'state.json')).toEqual([]);
     } finally {
       await restarted.close();
     }

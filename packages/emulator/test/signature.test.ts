@@ -8,7 +8,7 @@ import { Signer } from '@volcengine/openapi';
 import { SERVICE_NAME, sha256Hex } from '@volc-speech/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../src/index.js';
-import { errorOf, handSignedCall, resultOf, send, signedCall } from './helpers/raw.js';
+import { errorOf, handSignedCall, rawHttp, resultOf, send, signedCall } from './helpers/raw.js';
 
 const LIST_KEYS = { action: 'ListAPIKeys', version: '2025-05-20', body: { ProjectName: 'default' } };
 const STS = { accessKeyId: 'AKTPc3RzLXRlbXBvcmFyeS1rZXk', secretAccessKey: 'c3RzLXNlY3JldA==', sessionToken: 'sts-session-token-value' };
@@ -143,6 +143,49 @@ describe('gateway authentication errors', () => {
     expectGatewayError(withoutToken, 401, 'InvalidSecretToken', 100026);
     const wrongToken = await signedCall(emulator, { ...LIST_KEYS, credentials: { ...STS, sessionToken: 'forged' } });
     expectGatewayError(wrongToken, 401, 'InvalidSecretToken', 100026);
+  });
+});
+
+describe('headers the signature stands on (issue 9, item 6)', () => {
+  it('an X-Security-Token that is not among the SignedHeaders is refused, even when it is the right token', async () => {
+    const r = await signedCall(emulator, { ...LIST_KEYS, credentials: STS, signedHeaders: ['content-type', 'host', 'x-content-sha256', 'x-date'] });
+    const error = expectGatewayError(r, 400, 'InvalidAuthorization');
+    expect(error.Message).toMatch(/X-Security-Token must be among the SignedHeaders/);
+  });
+
+  /** A correctly signed ListAPIKeys as raw bytes, with `extra` header lines added after the signed ones. */
+  async function withDuplicate(extra: (headers: Record<string, string>) => string[]) {
+    let captured: { url: string; headers: Record<string, string>; body: string } | undefined;
+    await signedCall(emulator, {
+      ...LIST_KEYS,
+      tamper: (request) => {
+        captured = { ...request, headers: { ...request.headers } };
+      },
+    });
+    const { url, headers, body } = captured!;
+    const target = new URL(url);
+    const lines = [`POST ${target.pathname}${target.search} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), ...extra(headers), `Content-Length: ${Buffer.byteLength(body)}`];
+    return rawHttp(url, lines.join('\n'), body);
+  }
+
+  for (const [name, value] of [
+    ['Host', () => 'evil.example'],
+    ['Authorization', (h: Record<string, string>) => h['Authorization'] ?? h['authorization'] ?? ''],
+    ['X-Date', (h: Record<string, string>) => h['X-Date'] ?? h['x-date'] ?? ''],
+    ['Content-Type', () => 'text/plain'],
+  ] as const) {
+    it(`a second ${name} header is refused with the envelope and a RequestId, not "first copy wins"`, async () => {
+      const r = await withDuplicate((headers) => [`${name}: ${value(headers)}`]);
+      expect(r.status, r.text).toBe(400);
+      const metadata = r.json['ResponseMetadata'] as { RequestId: string; Error: { Code: string; Message: string } };
+      expect(metadata.RequestId).toMatch(/^\d{14}[0-9A-F]{20}$/);
+      expect(metadata.Error.Code).toBe('InvalidAuthorization');
+      expect(metadata.Error.Message).toContain(`The request carries 2 ${name} headers`);
+    });
+  }
+
+  it('the same request with each header once is accepted', async () => {
+    expect((await withDuplicate(() => [])).status).toBe(200);
   });
 });
 

@@ -15,7 +15,8 @@ export type ActionGroup = 'timbre' | 'apiKey' | 'service' | 'resourcePack' | 'ta
  * What calling the action does to the account:
  * - `read`: nothing; safe to retry and to poll.
  * - `write`: changes configuration; not retried unless the request provably never left.
- * - `disruptive`: stops or removes production service (Pause, Terminate); needs an explicit user action.
+ * - `disruptive`: stops or removes production service (Pause, Terminate, deleting or updating an API key,
+ *   which can disable it); needs an explicit user action.
  * - `spends`: places an order that costs money; needs an explicit user action.
  */
 export type ActionEffect = 'read' | 'write' | 'disruptive' | 'spends';
@@ -125,13 +126,13 @@ export const ACTIONS = {
     unsure: 'The SDK model has no Result fields: list the keys afterwards to read the new one.',
   },
   DeleteAPIKey: {
-    name: 'DeleteAPIKey', group: 'apiKey', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'write',
-    summary: 'Delete an API key', summaryZh: '删除 API Key',
+    name: 'DeleteAPIKey', group: 'apiKey', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'disruptive',
+    summary: 'Delete an API key (every app using it stops working)', summaryZh: '删除 API Key',
     fields: { ID: { type: 'int32', required: true, doc: 'ID of the key (from ListAPIKeys).' }, ProjectName: PROJECT_NAME },
   },
   UpdateAPIKey: {
-    name: 'UpdateAPIKey', group: 'apiKey', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'write',
-    summary: 'Rename, disable or enable an API key', summaryZh: '更新 API Key',
+    name: 'UpdateAPIKey', group: 'apiKey', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'disruptive',
+    summary: 'Rename, disable or enable an API key (disabling stops every app using it)', summaryZh: '更新 API Key',
     fields: {
       ID: { type: 'int32', required: true, doc: 'ID of the key (from ListAPIKeys).' },
       ProjectName: PROJECT_NAME,

@@ -37,8 +37,16 @@ export interface SignedRequest {
   query: Record<string, string[]>;
   /** As node:http gives them: lower-case names. */
   headers: IncomingHttpHeaders;
+  /** Every copy of every header (node:http `headersDistinct`): node keeps only the first Host, Authorization, Content-Type. */
+  distinctHeaders?: Readonly<Record<string, readonly string[] | undefined>>;
   body: Uint8Array;
 }
+
+/**
+ * Headers the signature stands on: a second copy would let the signed one and the one acted on
+ * differ (node:http keeps the first of some, joins others), so more than one is refused.
+ */
+export const ONCE_ONLY_HEADERS: readonly string[] = ['Host', 'Authorization', 'X-Date', 'Content-Type', 'X-Content-Sha256', 'X-Security-Token'];
 
 export interface VerifyOptions {
   findAccessKey(accessKeyId: string): AccessKeyEntry | undefined;
@@ -71,6 +79,12 @@ const CREDENTIAL_REASONS: ReadonlySet<AuthorizationHeaderError> = new Set([
 ]);
 
 export function verifySignature(request: SignedRequest, options: VerifyOptions, scopeOut: PartialScope = {}): VerifiedCaller {
+  for (const name of ONCE_ONLY_HEADERS) {
+    const copies = request.distinctHeaders?.[name.toLowerCase()]?.length ?? 0;
+    if (copies > 1) {
+      throw gatewayError('InvalidAuthorization', `The request carries ${copies} ${name} headers; send each of ${ONCE_ONLY_HEADERS.join(', ')} at most once`);
+    }
+  }
   const authorization = singleHeader(request.headers, 'authorization');
   if (authorization === undefined || authorization.trim() === '') {
     if (request.query['X-Signature'] !== undefined) {
@@ -115,6 +129,9 @@ export function verifySignature(request: SignedRequest, options: VerifyOptions, 
   }
 
   checkSessionToken(request.headers, accessKey);
+  if (singleHeader(request.headers, 'x-security-token') !== undefined && !signedHeaders.includes('x-security-token')) {
+    throw gatewayError('InvalidAuthorization', 'X-Security-Token must be among the SignedHeaders: a session token has to be signed with the request');
+  }
 
   const headers = dict<string>();
   for (const name of signedHeaders) {

@@ -31,9 +31,9 @@ export function noticeText(action: ActionName): string | undefined {
   return what ? `${what} ${GUARDS}` : undefined;
 }
 
-/** Operations that stop service, break apps or spend money: noticed, and guarded in the router. */
+/** Operations that stop service, break apps or spend money (the action table's effect): noticed, and guarded in the router. */
 export function isGuarded(spec: ActionSpec): boolean {
-  return needsExplicitConfirmation(spec) || spec.name === 'DeleteAPIKey' || spec.name === 'UpdateAPIKey';
+  return needsExplicitConfirmation(spec);
 }
 
 /** The per-node switch that lets the AI-agent tool variant run a guarded operation. */
