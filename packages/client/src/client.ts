@@ -21,7 +21,7 @@ import type { SigningCredentials } from './signer/index.js';
 import { buildHttpRequest, parseEndpoint, sendHttpRequest, signHttpRequest, type FetchLike } from './transport.js';
 import type { ActionResults } from './types/results.js';
 import { DEFAULT_ENDPOINT, DEFAULT_REGION } from './unknowns.js';
-import { validateRequest } from './validateRequest.js';
+import { validateRequest, withFieldDefaults } from './validateRequest.js';
 
 /** Fixed credentials, or a function asked before every call (for rotating STS credentials). */
 export type CredentialsSource = SigningCredentials | (() => SigningCredentials | Promise<SigningCredentials>);
@@ -90,6 +90,10 @@ function unknownActionError(name: string): VolcSpeechError {
     serviceMessage: `unknown action ${JSON.stringify(name)}`,
     hint: suggestion.charAt(0).toUpperCase() + suggestion.slice(1),
   });
+}
+
+function isPlainRequest(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function resolveRetry(base: RetryOptions | false, override: Partial<RetryOptions> | false | undefined): RetryOptions | false {
@@ -177,6 +181,18 @@ export class VolcSpeechClient {
     return this.#invoke(spec, request, options);
   }
 
+  /**
+   * Sends the request exactly as given: no defaults filled in, no validation. For probing how a
+   * service answers incomplete or wrong requests (`volc-speech probe`, the emulator's
+   * conformance test); everything else should use `call`. Signing, retries for reads, error
+   * mapping and redaction are the same as `call`'s.
+   */
+  async callUnvalidated(actionName: string, request: Readonly<Record<string, unknown>>, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    const spec = getAction(actionName);
+    if (!spec) throw unknownActionError(actionName);
+    return this.#invoke(spec, request, options, false);
+  }
+
   /** Every item of a paged action, page after page (see paginate.ts for the two styles). */
   paginate<A extends PagedActionName>(action: A, ...args: PaginateArgs<A>): AsyncGenerator<PageItem<A>, void, undefined> {
     const [request, options] = args;
@@ -246,9 +262,10 @@ export class VolcSpeechClient {
     return credentials;
   }
 
-  async #invoke(spec: ActionSpec, request: Readonly<Record<string, unknown>>, options: CallOptions): Promise<Record<string, unknown>> {
+  async #invoke(spec: ActionSpec, given: Readonly<Record<string, unknown>>, options: CallOptions, validate = true): Promise<Record<string, unknown>> {
     const { signal } = options;
-    validateRequest(spec, request);
+    const request = validate && isPlainRequest(given) ? withFieldDefaults(spec, given) : given;
+    if (validate) validateRequest(spec, request);
     if (signal?.aborted) throw abortedError(spec.name, signal.reason);
     const credentials = await this.#resolveCredentials(spec.name);
     const retry = resolveRetry(this.#retry, options.retry);

@@ -4,6 +4,7 @@ export type * from './actions/requestTypes.js';
 export type * from './types/results.js';
 export * from './unknowns.js';
 export * from './knownValues.js';
+export * from './liveFacts.js';
 export * from './catalogue/index.js';
 
 export * from './actionNames.js';

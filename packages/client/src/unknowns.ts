@@ -5,11 +5,16 @@
  * spelling their own guesses. When a real response settles one, change it here (and
  * the note beside it), and the whole toolkit follows.
  */
+import { KNOWN_SERVICES } from './catalogue/knownServices.js';
 import { QUOTA_MONITORING_MODES, QUOTA_TYPES } from './knownValues.js';
 
-/** Both are reported to work; the issue asks for cn-north-1 (the newest official SDK uses cn-beijing). */
-export const DEFAULT_REGION = 'cn-north-1';
-export const KNOWN_REGIONS = ['cn-north-1', 'cn-beijing'] as const;
+/**
+ * Both work: the official examples, the newest official SDK and Volcengine's own code use
+ * cn-beijing (TS, PY, VEADK, §6.2); LIVE1 used cn-north-1 successfully. OPEN only in that no
+ * source says whether any other region is accepted.
+ */
+export const DEFAULT_REGION = 'cn-beijing';
+export const KNOWN_REGIONS = ['cn-beijing', 'cn-north-1'] as const;
 
 export const DEFAULT_ENDPOINT = 'https://open.volcengineapi.com';
 
@@ -36,7 +41,12 @@ export function classifyServiceStatus(status: string | undefined): 'running' | '
   return 'unknown';
 }
 
-/** ResourcePacksStatus `State` / `Type` values: unknown for 2025-05-20; the 2023 version used these. */
+/**
+ * ResourcePacksStatus pack `State` values: OPEN for 2025-05-20 (§6.3); the 2023 version used
+ * `active`. Pack `Type` values: `access`, `quota`, `prepaid` are documented (knownValues.ts
+ * PACK_TYPES, EXPL); PACK_TYPES_SEEN are the two the 2023 version showed, which the emulator
+ * gives its usage packs (free quota and bought).
+ */
 export const PACK_STATE_ACTIVE = 'active';
 /** GUESS: the `State` of a pack past its expiry; no source shows one (the emulator sends it). */
 export const PACK_STATE_EXPIRED = 'expired';
@@ -66,8 +76,13 @@ export function hourlyDay(day: string, hour: number): string {
 /** Cloned voices' `InstanceStatus`: `active` is seen (one caller); `expired` is a GUESS for Expired/Reclaimed voices. */
 export const VOICE_INSTANCE_STATUS = { active: 'active', expired: 'expired' } as const;
 
-/** ListTagsForResources `ResourceType`: no valid value is known; this is the emulator's guess. */
-export const TAG_RESOURCE_TYPE_GUESS = 'instance';
+/**
+ * GUESS: the tag `ResourceType` of the instances the emulator tags itself (ordered packs and
+ * voices, activated services, the seed). The valid values are known (knownValues.ts
+ * TAG_RESOURCE_TYPES, EXPL); which one each kind of instance has is not. EXPL's example pairs
+ * `quota` with a voice-clone instance ID, so the emulator files them all under `quota`.
+ */
+export const TAG_RESOURCE_TYPE_GUESS = 'quota';
 
 /** Signature lifetime: docs give 900 s for query-signed requests; the header-signed window is inferred. */
 export const SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
@@ -102,13 +117,20 @@ export const VOICE_ORDER_SERVICE_NOT_RUNNING_CODE = 'Forbidden.InvalidService';
 export const DEFAULT_ACTION_QPS = 10;
 export const ORDER_THROTTLE = { voices: 2000, windowMs: 2 * 60 * 1000 } as const;
 
-/** BlueprintID that one caller pairs with big-model TTS; its meaning is unknown. */
-export const BLUEPRINT_ID_BY_RESOURCE: Readonly<Record<string, number>> = { 'volc.service_type.10029': 10029 };
+/**
+ * @deprecated Use KNOWN_SERVICES / knownBlueprintId (catalogue/knownServices.ts): the
+ * ResourceID → BlueprintID pairs public sources show (10029 and 10065, CALLER(1) runbooks).
+ * Null-prototype, so a hostile ResourceID cannot read an inherited property.
+ */
+export const BLUEPRINT_ID_BY_RESOURCE: Readonly<Record<string, number>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(KNOWN_SERVICES.flatMap((s) => (s.blueprintId === undefined ? [] : [[s.resourceId, s.blueprintId]])))),
+);
 
 /**
- * ListMegaTTSTrainStatus / BatchListMegaTTSTrainStatus require `State` (2025-05-21 SDK).
- * To list voices in every state the toolkit sends an empty string; whether the live
- * service reads '' as "all states" is unknown (the emulator does).
+ * OPEN: whether `State: ""` lists voices in every state. The voice list actions require `State`
+ * from six documented values and no "all" value is documented (EXPL); public callers disagree.
+ * The toolkit never sends it (listAllVoices asks once per state); the emulator refuses it
+ * unless started with `acceptEmptyVoiceState` (then it lists every state).
  */
 export const VOICE_STATE_ALL = '';
 

@@ -47,12 +47,19 @@ function checkStringLength(path: string, value: string, spec: FieldSpec, issues:
   }
 }
 
+function checkEnum(path: string, value: string, spec: FieldSpec, issues: ValidationIssue[]): void {
+  if (spec.enum && !spec.enum.includes(value)) {
+    issues.push({ field: path, code: 'InvalidParameter', problem: `must be one of ${spec.enum.join(', ')}, got ${describe(value)}` });
+  }
+}
+
 function checkValue(path: string, value: unknown, spec: FieldSpec, issues: ValidationIssue[]): void {
   const wrongType = (expected: string) => issues.push({ field: path, code: 'InvalidParameter', problem: `must be ${expected}, got ${describe(value)}` });
   switch (spec.type) {
     case 'string':
       if (typeof value !== 'string') return void wrongType('a string');
       checkStringLength(path, value, spec, issues);
+      checkEnum(path, value, spec, issues);
       return;
     case 'int32':
       if (typeof value !== 'number' || !Number.isInteger(value)) return void wrongType('an integer');
@@ -75,7 +82,10 @@ function checkValue(path: string, value: unknown, spec: FieldSpec, issues: Valid
       if (!Array.isArray(value)) return void wrongType('an array of strings');
       value.forEach((item, i) => {
         if (typeof item !== 'string') issues.push({ field: `${path}[${i}]`, code: 'InvalidParameter', problem: `must be a string, got ${describe(item)}` });
-        else checkStringLength(`${path}[${i}]`, item, spec, issues);
+        else {
+          checkStringLength(`${path}[${i}]`, item, spec, issues);
+          checkEnum(`${path}[${i}]`, item, spec, issues);
+        }
       });
       return;
     case 'object':
@@ -95,9 +105,13 @@ function checkValue(path: string, value: unknown, spec: FieldSpec, issues: Valid
 function checkFields(prefix: string, request: Record<string, unknown>, schema: FieldSchema, issues: ValidationIssue[]): void {
   for (const [name, spec] of Object.entries(schema)) {
     const value = Object.hasOwn(request, name) ? request[name] : undefined;
-    // Absent and null are the same to the service: the SDKs omit empty fields.
-    if (value === undefined || value === null) {
-      if (spec.required) issues.push({ field: `${prefix}${name}`, code: 'MissingParameter', problem: `is required (${spec.type})` });
+    // Absent and null are the same to the service: the SDKs omit empty fields. A required list must hold something.
+    if (value === undefined || value === null || (spec.required && Array.isArray(value) && value.length === 0)) {
+      // A field with a default is filled in by the client (withFieldDefaults) when the caller gives none.
+      if (spec.required && spec.default === undefined) {
+        const by = spec.requiredBy ? `, ${spec.requiredBy}` : '';
+        issues.push({ field: `${prefix}${name}`, code: 'MissingParameter', problem: Array.isArray(value) ? `must not be empty (required${by})` : `is required (${spec.type}${by})` });
+      }
       continue;
     }
     checkValue(`${prefix}${name}`, value, spec, issues);
@@ -111,7 +125,31 @@ export function findRequestIssues(spec: ActionSpec, request: unknown): Validatio
   }
   const issues: ValidationIssue[] = [];
   checkFields('', request, spec.fields, issues);
+  if (spec.atLeastOneOf && !spec.atLeastOneOf.some((name) => isGiven(request[name]))) {
+    issues.push({ field: spec.atLeastOneOf.join(' or '), code: 'MissingParameter', problem: 'is required: give one of them' });
+  }
   return issues;
+}
+
+function isGiven(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The request as it goes on the wire: fields with a `default` (sent because the live service
+ * misbehaves without them, e.g. ResourcePacksStatus Types) filled in where the caller gave none.
+ * Returns the same object when nothing was filled.
+ */
+export function withFieldDefaults(spec: ActionSpec, request: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  let out: Record<string, unknown> | undefined;
+  for (const [name, field] of Object.entries(spec.fields)) {
+    if (field.default === undefined) continue;
+    const value = Object.hasOwn(request, name) ? request[name] : undefined;
+    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) continue;
+    out ??= { ...request };
+    out[name] = Array.isArray(field.default) ? [...(field.default as unknown[])] : field.default;
+  }
+  return out ?? request;
 }
 
 /** Throws a `validation` VolcSpeechError naming the action and the first bad field (and counting the rest). */

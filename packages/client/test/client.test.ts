@@ -219,7 +219,7 @@ describe('VolcSpeechClient retries', () => {
     const { client, requests } = makeClient(() => {
       throw connectionReset();
     });
-    const error = await failure(client.pauseService({ ProjectName: 'default' }));
+    const error = await failure(client.pauseService({ ProjectName: 'default', ResourceIDs: ['volc.service_type.10029'] }));
     expect(requests).toHaveLength(1);
     expect(error).toMatchObject({ kind: 'network', code: 'ECONNRESET', retryable: false });
   });
@@ -237,7 +237,7 @@ describe('VolcSpeechClient retries', () => {
   it('does not retry a write action that timed out, but does retry a read', async () => {
     const hang: FakeHandler = (r) => waitForAbort(r.signal);
     const write = makeClient(hang, { timeoutMs: 20 });
-    const writeError = await failure(write.client.resumeService({ ProjectName: 'default' }));
+    const writeError = await failure(write.client.resumeService({ ProjectName: 'default', ResourceIDs: ['volc.service_type.10029'] }));
     expect(writeError).toMatchObject({ kind: 'timeout', code: 'RequestTimeout', retryable: false });
     expect(write.requests).toHaveLength(1);
 
@@ -307,5 +307,20 @@ describe('VolcSpeechClient events', () => {
       },
     });
     await expect(client.listAPIKeys({ ProjectName: 'default' })).resolves.toEqual({ TotalCount: 1 });
+  });
+});
+
+describe('defaults the live service needs', () => {
+  it('sends all three pack Types when the caller gives none, and the caller’s own Types otherwise', async () => {
+    const { client, requests } = makeClient(() => okEnvelope('ResourcePacksStatus', { Packs: [], TotalCount: 0 }));
+    await client.resourcePacksStatus({ ProjectName: 'p', PageSize: 10, ResourceIDs: ['volc.service_type.10029'] });
+    await client.resourcePacksStatus({ ProjectName: 'p', PageSize: 10, ResourceIDs: ['volc.service_type.10029'], Types: [] });
+    await client.resourcePacksStatus({ ProjectName: 'p', PageSize: 10, ResourceIDs: ['volc.service_type.10029'], Types: ['quota'] });
+    expect(requests.map((r) => r.json['Types'])).toEqual([['access', 'quota', 'prepaid'], ['access', 'quota', 'prepaid'], ['quota']]);
+  });
+
+  it('signs for cn-beijing unless told otherwise (VOLC_REGION or the region option)', () => {
+    expect(new VolcSpeechClient({ env: {} }).region).toBe('cn-beijing');
+    expect(new VolcSpeechClient({ env: { VOLC_REGION: 'cn-north-1' } }).region).toBe('cn-north-1');
   });
 });

@@ -127,17 +127,17 @@ describe('paginate, page style', () => {
     const { client, requests } = makeClient((r) =>
       okEnvelope('ListSpeakers', { Total: 3, Speakers: Number(r.json['Page']) === 1 ? [{ VoiceType: 'a' }, { VoiceType: 'b' }] : [{ VoiceType: 'c' }] }),
     );
-    const speakers = await client.listAll('ListSpeakers', {}, { pageSize: 2 });
+    const speakers = await client.listAll('ListSpeakers', { ResourceIDs: ['seed-tts-2.0'] }, { pageSize: 2 });
     expect(speakers.map((s) => s.VoiceType)).toEqual(['a', 'b', 'c']);
     expect(requests.map((r) => r.json)).toEqual([
-      { Limit: '2', Page: 1 },
-      { Limit: '2', Page: 2 },
+      { ResourceIDs: ['seed-tts-2.0'], Limit: '2', Page: 1 },
+      { ResourceIDs: ['seed-tts-2.0'], Limit: '2', Page: 2 },
     ]);
   });
 
   it('rejects a page size above the action maximum before any request', async () => {
     const { client, requests } = makeClient(voicesServer(10).handler);
-    await expect(client.listAll('ResourcePacksStatus', { ProjectName: 'p', PageSize: 100 }, { pageSize: 500 })).rejects.toMatchObject({ kind: 'validation', field: 'PageSize' });
+    await expect(client.listAll('ResourcePacksStatus', { ProjectName: 'p', PageSize: 100, ResourceIDs: ['r'] }, { pageSize: 500 })).rejects.toMatchObject({ kind: 'validation', field: 'PageSize' });
     expect(requests).toHaveLength(0);
   });
 
@@ -182,29 +182,29 @@ describe('paginate, token style', () => {
       const page = pages[String(r.json['NextToken'] ?? '')]!;
       return okEnvelope('ListTagsForResources', { ResourceTags: page.items.map((id) => ({ ResourceId: id })), NextToken: page.next });
     });
-    const tags = await client.listAll('ListTagsForResources', { ResourceType: 'instance' }, { pageSize: 2 });
+    const tags = await client.listAll('ListTagsForResources', { ResourceType: 'quota', ResourceIds: ['r1'] }, { pageSize: 2 });
     expect(tags.map((t) => t.ResourceId)).toEqual(['r1', 'r2', 'r3', 'r4']);
     expect(requests.map((r) => r.json)).toEqual([
-      { ResourceType: 'instance', MaxResults: 2 },
-      { ResourceType: 'instance', MaxResults: 2, NextToken: 'tok-2' },
-      { ResourceType: 'instance', MaxResults: 2, NextToken: 'tok-3' },
+      { ResourceType: 'quota', ResourceIds: ['r1'], MaxResults: 2 },
+      { ResourceType: 'quota', ResourceIds: ['r1'], MaxResults: 2, NextToken: 'tok-2' },
+      { ResourceType: 'quota', ResourceIds: ['r1'], MaxResults: 2, NextToken: 'tok-3' },
     ]);
   });
 
   it('stops at maxItems and at an empty page', async () => {
     let n = 0;
     const { client, requests } = makeClient(() => okEnvelope('ListTagsForResources', { ResourceTags: [{ ResourceId: `r${++n}` }, { ResourceId: `r${++n}` }], NextToken: `t${n}` }));
-    expect(await client.listAll('ListTagsForResources', { ResourceType: 'instance' }, { maxItems: 3 })).toHaveLength(3);
+    expect(await client.listAll('ListTagsForResources', { ResourceType: 'quota', ResourceIds: ['r1'] }, { maxItems: 3 })).toHaveLength(3);
     expect(requests).toHaveLength(2);
 
     const empty = makeClient(() => okEnvelope('ListTagsForResources', { ResourceTags: [], NextToken: 'still-a-token' }));
-    expect(await empty.client.listAll('ListTagsForResources', { ResourceType: 'instance' })).toEqual([]);
+    expect(await empty.client.listAll('ListTagsForResources', { ResourceType: 'quota', ResourceIds: ['r1'] })).toEqual([]);
     expect(empty.requests).toHaveLength(1);
   });
 
   it('fails instead of looping when the service repeats a token', async () => {
     const { client } = makeClient(() => okEnvelope('ListTagsForResources', { ResourceTags: [{ ResourceId: 'r' }], NextToken: 'same' }));
-    await expect(client.listAll('ListTagsForResources', { ResourceType: 'instance' })).rejects.toMatchObject({ kind: 'protocol', code: 'PagingStalled' });
+    await expect(client.listAll('ListTagsForResources', { ResourceType: 'quota', ResourceIds: ['r1'] })).rejects.toMatchObject({ kind: 'protocol', code: 'PagingStalled' });
   });
 });
 

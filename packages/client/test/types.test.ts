@@ -19,8 +19,19 @@ describe('typing', () => {
     // Never called: only compiled.
     const _compileOnly = async () => {
       await client.listBigModelTTSTimbres(); // no fields: request optional
-      await client.listSpeakers(); // no required fields: request optional
-      await client.call('ListSpeakers');
+      // @ts-expect-error ResourceIDs is required (EXPL)
+      await client.listSpeakers();
+      await client.listSpeakers({ ResourceIDs: ['seed-tts-2.0'] });
+      // @ts-expect-error only seed-tts-1.0 and seed-tts-2.0 (EXPL)
+      await client.listSpeakers({ ResourceIDs: ['seed-tts-3.0'] });
+      // Types has a default (all three), so it is optional to callers; its values are a union.
+      await client.resourcePacksStatus({ ProjectName: 'p', PageSize: 10, ResourceIDs: ['r'] });
+      // @ts-expect-error not a pack type (EXPL: access, quota, prepaid)
+      await client.resourcePacksStatus({ ProjectName: 'p', PageSize: 10, ResourceIDs: ['r'], Types: ['postpaid'] });
+      // @ts-expect-error UsageMonitoring is daily only (EXPL)
+      await client.usageMonitoring({ ProjectName: 'p', ResourceID: 'r', Start: 'a', End: 'b', Mode: 'hourly' });
+      // @ts-expect-error instance is not a tag ResourceType (EXPL)
+      await client.tagResources({ ResourceType: 'instance', ResourceIds: ['r'] });
       // @ts-expect-error ProjectName is required
       await client.listAPIKeys();
       // @ts-expect-error ProjectName is required

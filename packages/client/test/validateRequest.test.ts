@@ -44,9 +44,9 @@ describe('validateRequest', () => {
   });
 
   it('checks min and max', () => {
-    expect(validationError('ResourcePacksStatus', { ProjectName: 'p', PageSize: 0 }).serviceMessage).toBe('PageSize must be ≥ 1, got 0');
-    expect(validationError('ResourcePacksStatus', { ProjectName: 'p', PageSize: 101 }).serviceMessage).toBe('PageSize must be ≤ 100, got 101');
-    expect(() => validateRequest(spec('ResourcePacksStatus'), { ProjectName: 'p', PageSize: 100 })).not.toThrow();
+    expect(validationError('ResourcePacksStatus', { ProjectName: 'p', PageSize: 0, ResourceIDs: ['r'] }).serviceMessage).toBe('PageSize must be ≥ 1, got 0');
+    expect(validationError('ResourcePacksStatus', { ProjectName: 'p', PageSize: 101, ResourceIDs: ['r'] }).serviceMessage).toBe('PageSize must be ≤ 100, got 101');
+    expect(() => validateRequest(spec('ResourcePacksStatus'), { ProjectName: 'p', PageSize: 100, ResourceIDs: ['r'] })).not.toThrow();
   });
 
   it('checks nested objects, arrays of objects and maxLength', () => {
@@ -55,8 +55,8 @@ describe('validateRequest', () => {
     expect(validationError('OrderResourcePacks', { ProjectName: 'p', Configurations: [{ CodeAttribute: { Name: 5 } }] }).field).toBe('Configurations[0].CodeAttribute.Name');
     expect(validationError('OrderResourcePacks', { ProjectName: 'p', Configurations: ['x'] }).field).toBe('Configurations[0]');
     const longKey = 'k'.repeat(129);
-    expect(validationError('ListTagsForResources', { ResourceType: 'instance', TagFilters: [{ Key: longKey }] }).field).toBe('TagFilters[0].Key');
-    expect(() => validateRequest(spec('ListTagsForResources'), { ResourceType: 'instance', TagFilters: [{ Key: 'k'.repeat(128), Values: ['a'] }] })).not.toThrow();
+    expect(validationError('ListTagsForResources', { ResourceType: 'quota', TagFilters: [{ Key: longKey }] }).field).toBe('TagFilters[0].Key');
+    expect(() => validateRequest(spec('ListTagsForResources'), { ResourceType: 'quota', TagFilters: [{ Key: 'k'.repeat(128), Values: ['a'] }] })).not.toThrow();
   });
 
   it('reports every issue, and counts the rest in the message', () => {
@@ -68,5 +68,57 @@ describe('validateRequest', () => {
   it('rejects a request that is not an object', () => {
     expect(validationError('ListAPIKeys', [1]).field).toBe('(request)');
     expect(validationError('ListAPIKeys', 'ProjectName=default').field).toBe('(request)');
+  });
+});
+
+describe('the Explorer-stricter fields (shared/api §6.1, §6.2)', () => {
+  const REQUIRED_BY_EXPL: Array<[keyof typeof ACTIONS, string]> = [
+    ['ResourcePacksStatus', 'ResourceIDs'],
+    ['ResourcePacksStatus', 'Types'],
+    ['ListSpeakers', 'ResourceIDs'],
+    ['PauseService', 'ResourceIDs'],
+    ['ResumeService', 'ResourceIDs'],
+    ['FormalizeResourcePacks', 'Tags'],
+    ['OrderResourcePacks', 'Configurations'],
+    ['RenewAccessResourcePacks', 'SpeakerIDs'],
+    ['TagResources', 'ResourceIds'],
+    ['UntagResources', 'ResourceIds'],
+    ['UntagResources', 'TagKeys'],
+  ];
+
+  it('marks all eleven required, with EXPL as the source', () => {
+    for (const [action, field] of REQUIRED_BY_EXPL) {
+      expect(spec(action).fields[field], `${action}.${field}`).toMatchObject({ required: true, requiredBy: 'EXPL' });
+    }
+  });
+
+  it('refuses an empty required list, naming the field', () => {
+    const error = validationError('PauseService', { ProjectName: 'default', ResourceIDs: [] });
+    expect(error).toMatchObject({ code: 'MissingParameter', field: 'ResourceIDs' });
+    expect(error.message).toContain('must not be empty');
+  });
+
+  it('refuses values outside the documented enumerations, naming the field and the values', () => {
+    const cases: Array<[keyof typeof ACTIONS, Record<string, unknown>, string]> = [
+      ['TagResources', { ResourceType: 'instance', ResourceIds: ['r'] }, 'ResourceType'],
+      ['ResourcePacksStatus', { ProjectName: 'p', PageSize: 10, ResourceIDs: ['r'], Types: ['quota', 'trial'] }, 'Types[1]'],
+      ['QuotaMonitoring', { ProjectName: 'p', ResourceID: 'r', Start: '2026-11-30', End: '2026-11-30', QuotaType: 'QPS' }, 'QuotaType'],
+      ['QuotaMonitoring', { ProjectName: 'p', ResourceID: 'r', Start: '2026-11-30', End: '2026-11-30', Mode: 'weekly' }, 'Mode'],
+      ['UsageMonitoring', { ProjectName: 'p', ResourceID: 'r', Start: '2026-11-30', End: '2026-11-30', Mode: 'hourly' }, 'Mode'],
+      ['BatchListMegaTTSTrainStatus', { ProjectName: 'p', State: '' }, 'State'],
+      ['ListMegaTTSTrainStatus', { ProjectName: 'p', State: 'success' }, 'State'],
+      ['ListSpeakers', { ResourceIDs: ['seed-icl-1.0'] }, 'ResourceIDs[0]'],
+    ];
+    for (const [action, request, field] of cases) {
+      const error = validationError(action, request);
+      expect(error, `${action} ${field}`).toMatchObject({ code: 'InvalidParameter', field });
+      expect(error.message).toContain('must be one of');
+    }
+  });
+
+  it('asks for ResourceIds or TagFilters on ListTagsForResources', () => {
+    const error = validationError('ListTagsForResources', { ResourceType: 'quota' });
+    expect(error).toMatchObject({ code: 'MissingParameter', field: 'ResourceIds or TagFilters' });
+    expect(() => validateRequest(spec('ListTagsForResources'), { ResourceType: 'quota', TagFilters: [{ Key: 'env' }] })).not.toThrow();
   });
 });

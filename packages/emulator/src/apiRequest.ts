@@ -13,8 +13,9 @@ import { ApiError, gatewayError, invalidParameter, missingParameter } from './er
 import type { Route } from './router.js';
 import type { EmulatorRuntime } from './runtime.js';
 import { BodyTooLarge, readBody } from './requestBody.js';
+import { prepareRequest } from './liveBehaviour.js';
 import { dict } from './state/dict.js';
-import { isPlainObject, paramsFromQuery, validateParams, type Params } from './validate.js';
+import { isPlainObject, paramsFromQuery, type Params } from './validate.js';
 
 /** Query keys that are not action parameters. */
 const NON_PARAMETER_KEYS: ReadonlySet<string> = new Set(['Action', 'Version']);
@@ -119,11 +120,13 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     }
     rt.faultInjector.throttle(verified.accessKey.accessKeyId, ctx.action, nowMs);
 
-    const params = validateParams(route.fields, parseParams(route, query, body));
+    // The live service's own reactions (liveBehaviour.ts) before and around validation.
+    const prepared = prepareRequest(route, parseParams(route, query, body), rt.init.settings);
+    const params = prepared.params ?? {};
     // Go's Validate() only checks presence; an empty project name cannot name a project.
     if (params['ProjectName'] === '') throw invalidParameter('ProjectName', 'must not be empty');
     rt.catchUp();
-    const result = route.handler(params, {
+    const result = prepared.answer ?? route.handler(params, {
       state: rt.state,
       nowMs,
       action: ctx.action,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * volc-speech-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--latency MS] [--qps N]
- *                      [--error-rate R] [--drop-rate R] [--voices N] [--quiet]
+ *                      [--error-rate R] [--drop-rate R] [--voices N] [--accept-empty-voice-state] [--quiet]
  *
  * Prints the URL and the credentials it accepts. The demo secret is public, so it is printed;
  * when VOLC_ACCESSKEY / VOLC_SECRETKEY replace the demo pair, only the access key is shown.
@@ -24,6 +24,9 @@ const USAGE = `Usage: volc-speech-emulator [options]
   --error-rate R    fraction (0–1) of requests that fail with a random 5xx
   --drop-rate R     fraction (0–1) of requests whose connection is dropped
   --voices N        seed N cloned voices instead of the demo dozen
+  --accept-empty-voice-state
+                    answer State "" on the voice lists with every voice (OPEN: no source says the
+                    live service does; refused by default)
   --quiet           no per-request log lines
   -h, --help        this text
 
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
       'drop-rate': { type: 'string' },
       voices: { type: 'string' },
       quiet: { type: 'boolean' },
+      'accept-empty-voice-state': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
     accessKeys,
     faults,
     quiet: values.quiet ?? false,
+    acceptEmptyVoiceState: values['accept-empty-voice-state'] ?? false,
   });
 
   // Registered before the banner: whoever waits for the banner may signal at once.

@@ -38,6 +38,11 @@ export interface EmulatorOptions {
   /** How long an order of cloned voices takes to be delivered (default 2000 ms). */
   orderDeliveryMs?: number;
   usage?: Partial<UsageSettings>;
+  /**
+   * Accept `State: ""` on ListMegaTTSTrainStatus / BatchListMegaTTSTrainStatus as "every state".
+   * Default false: no source says the live service does (shared/api §6.3).
+   */
+  acceptEmptyVoiceState?: boolean;
   /** Randomness for errorRate/dropRate (default crypto); tests pass a fixed sequence. */
   random?: RandomSource;
   /** Where log lines go (default stderr). */
@@ -102,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     settings: {
       orderDeliveryMs: options.orderDeliveryMs ?? DEFAULT_ORDER_DELIVERY_MS,
       usage: { live: options.usage?.live ?? true, ratesPerHour: options.usage?.ratesPerHour ?? {} },
+      acceptEmptyVoiceState: options.acceptEmptyVoiceState ?? false,
     },
     signatureWindowMs: options.signatureWindowMs ?? SIGNATURE_WINDOW_MS,
     seed,

@@ -23,31 +23,59 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Returns a copy of `input` with every declared field checked and coerced; throws ApiError on the first problem. */
-export function validateParams(schema: FieldSchema, input: Params, path = ''): Params {
+/**
+ * Top-level fields whose usual check the live service does not make (liveBehaviour.ts):
+ * `optional` ones may be absent although required, `anyValue` ones skip the enumeration.
+ */
+export interface Relaxations {
+  optional?: ReadonlySet<string>;
+  anyValue?: ReadonlySet<string>;
+}
+
+function isGiven(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/**
+ * Returns a copy of `input` with every declared field checked and coerced; throws ApiError on
+ * the first problem. A required list must not be empty (the fields EXPL marks required are
+ * lists the service cannot act without). Values outside a field's documented enumeration are
+ * InvalidParameter naming the field and the values.
+ */
+export function validateParams(schema: FieldSchema, input: Params, path = '', relax: Relaxations = {}): Params {
   // A copy without a prototype: a body's own "__proto__" key stays a key, and only fields the
   // caller sent are read (never inherited ones).
   const out: Params = dict(Object.entries(input));
   const given = (name: string) => (Object.hasOwn(input, name) ? input[name] : undefined);
   // Required fields are reported before type errors, as Validate() collects ErrParamRequired first.
   for (const [name, spec] of Object.entries(schema)) {
-    if (spec.required && (given(name) === undefined || given(name) === null)) throw missingParameter(path + name);
+    if (!spec.required || (path === '' && relax.optional?.has(name))) continue;
+    const value = given(name);
+    if (!isGiven(value) || (Array.isArray(value) && value.length === 0)) throw missingParameter(path + name);
   }
   for (const [name, spec] of Object.entries(schema)) {
     const value = given(name);
-    if (value === undefined || value === null) {
+    if (!isGiven(value)) {
       delete out[name];
       continue;
     }
-    out[name] = coerceField(spec, value, path + name);
+    const checked = path === '' && relax.anyValue?.has(name) ? { ...spec, enum: undefined } : spec;
+    out[name] = coerceField(checked, value, path + name);
   }
   return out;
+}
+
+function checkEnum(spec: FieldSpec, text: string, field: string): string {
+  if (spec.enum && !spec.enum.includes(text)) {
+    throw invalidParameter(field, `must be one of ${spec.enum.join(', ')}, got ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}`);
+  }
+  return text;
 }
 
 function coerceField(spec: FieldSpec, value: unknown, field: string): unknown {
   switch (spec.type) {
     case 'string':
-      return checkLength(spec, toText(value, field), field);
+      return checkEnum(spec, checkLength(spec, toText(value, field), field), field);
     case 'int32':
     case 'int64':
       return checkRange(spec, toInteger(value, field, spec.type === 'int32'), field);
@@ -57,7 +85,7 @@ function coerceField(spec: FieldSpec, value: unknown, field: string): unknown {
       return toBoolean(value, field);
     case 'string[]': {
       const list = Array.isArray(value) ? value : [value];
-      return list.map((item, i) => checkLength(spec, toText(item, `${field}[${i}]`), `${field}[${i}]`));
+      return list.map((item, i) => checkEnum(spec, checkLength(spec, toText(item, `${field}[${i}]`), `${field}[${i}]`), `${field}[${i}]`));
     }
     case 'object':
       if (!isPlainObject(value)) throw invalidParameter(field, 'must be an object');

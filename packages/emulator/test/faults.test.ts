@@ -28,7 +28,7 @@ describe('qps throttle', () => {
     const error = await rejectionOf(t.client.call('ListAPIKeys', LIST));
     expect(error).toMatchObject({ httpStatus: 429, code: 'FlowLimitExceeded', retryable: true, retryAfterMs: 1000 });
     // Other actions and other access keys have their own buckets.
-    await t.client.call('ListSpeakers', {});
+    await t.client.call('ListSpeakers', { ResourceIDs: ['seed-tts-2.0'] });
     await clientFor(t.emulator, { credentials: other }).call('ListAPIKeys', LIST);
     clock.advance(500);
     await t.client.call('ListAPIKeys', LIST);
@@ -46,7 +46,7 @@ describe('failNext', () => {
   it('fails exactly `count` requests of the named action, then stops', async () => {
     t = await startTarget();
     t.emulator.control.setFaults({ failNext: { count: 2, httpStatus: 503, code: 'ServiceUnavailableTemp', message: 'try later', action: 'ListAPIKeys' } });
-    await t.client.call('ListSpeakers', {});
+    await t.client.call('ListSpeakers', { ResourceIDs: ['seed-tts-2.0'] });
     for (let i = 0; i < 2; i++) {
       const error = await rejectionOf(t.client.call('ListAPIKeys', LIST));
       expect(error).toMatchObject({ httpStatus: 503, code: 'ServiceUnavailableTemp', serviceMessage: 'try later', retryable: true });

@@ -24,7 +24,7 @@ describe('resolveTarget', () => {
   it('starts an embedded emulator when nothing is set, and the real client works against it', async () => {
     const target = await resolveTarget({});
     try {
-      expect(target).toMatchObject({ kind: 'emulator', credentials: DEMO_CREDENTIALS, region: 'cn-north-1', endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+      expect(target).toMatchObject({ kind: 'emulator', credentials: DEMO_CREDENTIALS, region: 'cn-beijing', endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
       const client = new VolcSpeechClient({ credentials: target.credentials, region: target.region, endpoint: target.endpoint, env: {} });
       expect((await client.call('ListAPIKeys', { ProjectName: 'default' })).TotalCount).toBe(2);
     } finally {

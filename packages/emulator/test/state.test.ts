@@ -2,7 +2,7 @@
  * Stateful behaviour through the real client: lifecycles, transitions, usage that moves with
  * the (injected) clock, asynchronous voice orders, expiry and renewal, the order throttle.
  */
-import { SERVICE_STATUS, type VolcSpeechClient } from '@volc-speech/client';
+import { listAllVoices, SERVICE_STATUS, type VolcSpeechClient } from '@volc-speech/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock, type ManualClock } from '../src/index.js';
 import { createSeedState, DEMO_APP_ID } from '../src/seed.js';
@@ -100,7 +100,9 @@ describe('service state machine', () => {
   });
 
   it('Pause/Resume/Terminate without ResourceIDs → MissingParameter', async () => {
-    expect(await rejectionOf(c.call('PauseService', { ProjectName: P }))).toMatchObject({ code: 'MissingParameter', httpStatus: 400 });
+    expect(await rejectionOf(c.callUnvalidated('PauseService', { ProjectName: P }))).toMatchObject({ code: 'MissingParameter', httpStatus: 400 });
+    expect(await rejectionOf(c.callUnvalidated('ResumeService', { ProjectName: P, ResourceIDs: [] }))).toMatchObject({ code: 'MissingParameter', httpStatus: 400 });
+    expect(await rejectionOf(c.callUnvalidated('TerminateService', { ProjectName: P }))).toMatchObject({ code: 'MissingParameter', httpStatus: 400 });
   });
 });
 
@@ -143,11 +145,13 @@ describe('usage moves with time', () => {
     expect(clock.now()).toBe(START);
   });
 
-  it('hourly monitoring lists the hour buckets', async () => {
+  it('usage monitoring is daily only: hourly is refused as the live service does (EXPL, LIVE1)', async () => {
     clock.advance(2 * HOUR_MS);
     const day = dayKey(clock.now());
-    const rows = (await c.call('UsageMonitoring', { ProjectName: P, ResourceID: TTS, Start: day, End: day, Mode: 'hourly' })).UsageMonitoring ?? [];
-    expect(rows.map((r) => r.Day)).toContain(`${day} 11:00:00`);
+    const error = await rejectionOf(c.callUnvalidated('UsageMonitoring', { ProjectName: P, ResourceID: TTS, Start: day, End: day, Mode: 'hourly' }));
+    expect(error).toMatchObject({ httpStatus: 400, code: 'InvalidParameter' });
+    const rows = (await c.call('UsageMonitoring', { ProjectName: P, ResourceID: TTS, Start: day, End: day, Mode: 'daily' })).UsageMonitoring ?? [];
+    expect(rows.map((r) => r.Day)).toEqual([day]);
   });
 });
 
@@ -227,7 +231,7 @@ describe('cloned voices', () => {
     const expired = await c.call('ListMegaTTSTrainStatus', { ProjectName: P, State: 'Expired', SpeakerIDs: [soon?.speakerId ?? ''] });
     expect(expired.Statuses).toEqual([expect.objectContaining({ State: 'Expired', IsActivable: 'false' })]);
     await c.call('RenewAccessResourcePacks', { Times: 1, SpeakerIDs: [soon?.speakerId ?? ''] });
-    const renewed = (await c.call('ListMegaTTSTrainStatus', { ProjectName: P, State: '', SpeakerIDs: [soon?.speakerId ?? ''] })).Statuses?.[0];
+    const renewed = (await c.call('ListMegaTTSTrainStatus', { ProjectName: P, State: 'Success', SpeakerIDs: [soon?.speakerId ?? ''] })).Statuses?.[0];
     expect(renewed).toMatchObject({ State: 'Success' });
     expect(renewed?.ExpireTime).toBeGreaterThan(clock.now() + 27 * DAY_MS);
   });
@@ -247,7 +251,7 @@ describe('cloned voices', () => {
     const id = voice?.speakerId ?? '';
     const times = voice?.availableTrainingTimes ?? 0;
     t.emulator.control.setVoiceState(id, 'Training');
-    const row = () => c.call('ListMegaTTSTrainStatus', { ProjectName: P, State: '', SpeakerIDs: [id] }).then((r) => r.Statuses?.[0]);
+    const row = () => listAllVoices(c, { ProjectName: P, SpeakerIDs: [id] }).then((rows) => rows.find((r) => r.SpeakerID === id && r.State !== 'Unknown'));
     expect(await row()).toMatchObject({ State: 'Training', AvailableTrainingTimes: times - 1 });
     t.emulator.control.setVoiceState(id, 'Success');
     expect(await row()).toMatchObject({ State: 'Success', IsActivable: 'true', DemoAudio: expect.stringContaining(id) });
@@ -278,13 +282,14 @@ describe('resource packs', () => {
   beforeEach(() => start());
 
   it('ResourcePacksStatus pages, filters by type and tags, and totals only live packs', async () => {
-    const all = await c.call('ResourcePacksStatus', { ProjectName: P, PageSize: 5 });
+    const every = [TTS, 'volc.tts.default', 'volc.megatts.default', 'volc.megatts.voiceclone'];
+    const all = await c.call('ResourcePacksStatus', { ProjectName: P, PageSize: 5, ResourceIDs: every });
     expect(all.Packs).toHaveLength(5);
     // Six usage packs plus one pack row per cloned voice (reclaimed ones included, shown expired).
     expect(all.TotalCount).toBe(6 + 12);
-    const quota = await c.call('ResourcePacksStatus', { ProjectName: P, PageSize: 100, Types: ['quota'] });
+    const quota = await c.call('ResourcePacksStatus', { ProjectName: P, PageSize: 100, ResourceIDs: every, Types: ['quota'] });
     expect(quota.Packs?.every((p) => p.Type === 'quota')).toBe(true);
-    const tagged = await c.call('ResourcePacksStatus', { ProjectName: P, PageSize: 100, TagFilters: [{ Key: 'costCenter', Values: ['cc-1024'] }] });
+    const tagged = await c.call('ResourcePacksStatus', { ProjectName: P, PageSize: 100, ResourceIDs: every, TagFilters: [{ Key: 'costCenter', Values: ['cc-1024'] }] });
     expect(tagged.Packs?.map((p) => p.Code)).toEqual(['tts_bigmodel_chars_5m']);
     const hours = await c.call('ResourcePacksStatus', { ProjectName: P, PageSize: 100, ResourceIDs: ['volc.megatts.default'] });
     expect(hours.Packs?.[0]).toMatchObject({ PurchasedAmount: '20.00 小时', Harvest: expect.objectContaining({ Unit: '小时', PurchasedAmount: 20 }) });

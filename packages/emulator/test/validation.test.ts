@@ -27,13 +27,13 @@ describe('required fields and types over HTTP', () => {
   });
 
   it('a wrong type or out-of-range value → 400 InvalidParameter naming it (nested as Go names them)', async () => {
-    const size = await call('ResourcePacksStatus', { ProjectName: 'default', PageSize: 101 });
+    const size = await call('ResourcePacksStatus', { ProjectName: 'default', PageSize: 101, ResourceIDs: ['volc.service_type.10029'], Types: ['prepaid'] });
     expect(errorOf(size)).toMatchObject({ Code: 'InvalidParameter', Message: expect.stringContaining('PageSize') });
     const nested = await call('OrderResourcePacks', { ProjectName: 'default', ResourceID: 'volc.service_type.10029', Configurations: [{ Code: 'tts_bigmodel_chars_1m', Quantity: 0 }] });
     expect(errorOf(nested).Message).toMatch(/Configurations\[0\]\.Quantity: must be at least 1/);
     const type = await call('ListAPIKeys', { ProjectName: 'default', OnlyAvailable: 'sometimes' });
     expect(errorOf(type)).toMatchObject({ Code: 'InvalidParameter', Message: expect.stringContaining('OnlyAvailable') });
-    const tagKey = await call('ListTagsForResources', { ResourceType: 'instance', TagFilters: [{ Key: 'k'.repeat(129) }] });
+    const tagKey = await call('ListTagsForResources', { ResourceType: 'quota', TagFilters: [{ Key: 'k'.repeat(129) }] });
     expect(errorOf(tagKey).Message).toMatch(/TagFilters\[0\]\.Key/);
   });
 
@@ -63,14 +63,15 @@ describe('required fields and types over HTTP', () => {
   });
 
   it('ListSpeakers takes Limit as a string (sic) but also a number', async () => {
-    expect(resultOf<{ Speakers: unknown[] }>(await call('ListSpeakers', { Limit: '3' })).Speakers).toHaveLength(3);
-    expect(resultOf<{ Speakers: unknown[] }>(await call('ListSpeakers', { Limit: 4 })).Speakers).toHaveLength(4);
-    expect(errorOf(await call('ListSpeakers', { Limit: 'ten' })).Message).toMatch(/Limit/);
+    expect(resultOf<{ Speakers: unknown[] }>(await call('ListSpeakers', { ResourceIDs: ['seed-tts-2.0'], Limit: '3' })).Speakers).toHaveLength(3);
+    expect(resultOf<{ Speakers: unknown[] }>(await call('ListSpeakers', { ResourceIDs: ['seed-tts-2.0'], Limit: 4 })).Speakers).toHaveLength(4);
+    expect(errorOf(await call('ListSpeakers', { ResourceIDs: ['seed-tts-2.0'], Limit: 'ten' })).Message).toMatch(/Limit/);
   });
 });
 
 describe('validateParams (unit)', () => {
   const schema = ACTIONS.OrderResourcePacks.fields;
+  const CONFIGURATIONS = [{ Code: 'tts_bigmodel_chars_1m' }];
 
   it('reports required fields before type errors', () => {
     expect(() => validateParams(schema, { BlueprintID: 'x' })).toThrow(/Missing required parameter: ProjectName/);
@@ -82,11 +83,11 @@ describe('validateParams (unit)', () => {
   });
 
   it('rejects int32 overflow and non-integers', () => {
-    expect(() => validateParams(schema, { ProjectName: 'p', BlueprintID: 2 ** 31 })).toThrow(/int32/);
-    expect(() => validateParams(schema, { ProjectName: 'p', BlueprintID: 1.5 })).toThrow(/integer/);
+    expect(() => validateParams(schema, { ProjectName: 'p', BlueprintID: 2 ** 31, Configurations: CONFIGURATIONS })).toThrow(/int32/);
+    expect(() => validateParams(schema, { ProjectName: 'p', BlueprintID: 1.5, Configurations: CONFIGURATIONS })).toThrow(/integer/);
   });
 
   it('treats null as absent', () => {
-    expect(validateParams(schema, { ProjectName: 'p', ResourceID: null })).toEqual({ ProjectName: 'p' });
+    expect(validateParams(schema, { ProjectName: 'p', ResourceID: null, Configurations: CONFIGURATIONS })).toEqual({ ProjectName: 'p', Configurations: CONFIGURATIONS });
   });
 });

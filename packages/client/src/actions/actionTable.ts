@@ -7,7 +7,16 @@
  * collected in ../unknowns.ts.
  */
 import { TAG_FIELDS, TAG_FILTER_FIELDS, type FieldSchema } from './fieldSpec.js';
-import { TAG_RESOURCE_TYPE_GUESS } from '../unknowns.js';
+import {
+  PACK_TYPES,
+  QUOTA_MONITORING_MODES,
+  QUOTA_TYPES,
+  SPEAKER_RESOURCE_IDS,
+  TAG_RESOURCE_TYPES,
+  USAGE_MONITORING_MODES,
+  USAGE_TYPES_SEEN,
+  VOICE_STATES,
+} from '../knownValues.js';
 
 export type ActionGroup = 'timbre' | 'apiKey' | 'service' | 'resourcePack' | 'tag' | 'voiceClone' | 'monitoring';
 
@@ -54,6 +63,8 @@ export interface ActionSpec {
   readonly paging?: PagingSpec;
   /** Where the contract is unsure about the action as a whole. */
   readonly unsure?: string;
+  /** At least one of these fields must be given (non-empty), e.g. ListTagsForResources (EXPL: 选一个填写). */
+  readonly atLeastOneOf?: readonly string[];
 }
 
 const PROJECT_NAME = { type: 'string', required: true, doc: 'Project the resource belongs to.', example: 'default' } as const;
@@ -64,25 +75,37 @@ const RESOURCE_ID = {
 } as const;
 const BLUEPRINT_ID = {
   type: 'int32',
-  doc: 'Blueprint ID; one caller pairs 10029 with volc.service_type.10029.',
-  unsure: 'Meaning unknown; only one public caller shows a value (10029).',
+  doc: 'Blueprint ID (服务原型ID / 服务配置ID), per product: 10029 with volc.service_type.10029, 10065 with volc.seedasr.auc (KNOWN_SERVICES).',
+  unsure: 'Not derivable from the ResourceID; public sources pair only these two (CALLER(1) runbooks, EXPL example 10029).',
   example: 10029,
 } as const;
 const RESOURCE_IDS = { type: 'string[]', doc: 'Resource IDs to act on.', example: ['volc.service_type.10029'] } as const;
+/** Pause/ResumeService: EXPL marks the list required (the SDK leaves it optional). */
+const RESOURCE_IDS_REQUIRED = { ...RESOURCE_IDS, required: true, requiredBy: 'EXPL' } as const;
 const TAG_RESOURCE_TYPE = {
   type: 'string',
   required: true,
-  doc: 'Resource type.',
-  unsure: 'Valid values for speech are unknown.',
-  example: TAG_RESOURCE_TYPE_GUESS,
+  doc: 'Resource type: quota, access, prepaid or postpaid.',
+  enum: TAG_RESOURCE_TYPES,
+  enumSource: 'EXPL',
+  example: 'quota',
+} as const;
+const TAG_RESOURCE_IDS = {
+  type: 'string[]',
+  required: true,
+  requiredBy: 'EXPL',
+  doc: 'Resource IDs (spelled Ids), usually instance IDs, e.g. VoiceClone12345678.',
+  example: ['VoiceClone12345678'],
 } as const;
 const TAGS = { type: 'object[]', fields: TAG_FIELDS, doc: 'Tags to attach.' } as const;
 const TAG_FILTERS = { type: 'object[]', fields: TAG_FILTER_FIELDS, doc: 'Filter by tags.' } as const;
 const VOICE_STATE = {
   type: 'string',
   required: true,
-  doc: 'Training state to list: Unknown, Training, Success, Active, Expired or Reclaimed.',
-  unsure: 'Required by the 2025-05-21 SDK; whether an empty string means "all states" is unknown.',
+  doc: 'Training state to list: Unknown, Training, Success, Active, Expired or Reclaimed. To list every voice, ask once per state (listAllVoices).',
+  enum: VOICE_STATES,
+  enumSource: 'DOC23, EXPL',
+  unsure: 'No documented value lists every state; whether an empty string does is open (public callers disagree).',
   example: 'Success',
 } as const;
 const VOICE_TIME_FILTERS = {
@@ -92,7 +115,7 @@ const VOICE_TIME_FILTERS = {
   ExpireTimeStart: { type: 'int64', doc: 'Expire time from (Unix ms).' },
   ExpireTimeEnd: { type: 'int64', doc: 'Expire time to (Unix ms).' },
 } as const;
-const DAY = (what: string) => ({ type: 'string', required: true, doc: `${what} day, yyyy-MM-dd.`, example: '2025-06-01' }) as const;
+const DAY = (what: string) => ({ type: 'string', required: true, doc: `${what} day, yyyy-MM-dd (Start to End: at most 7 days, EXPL).`, example: '2025-06-01' }) as const;
 
 export const ACTIONS = {
   // ── Timbres ────────────────────────────────────────────────────────────────
@@ -107,7 +130,15 @@ export const ACTIONS = {
     fields: {
       Page: { type: 'int32', min: 1, doc: 'Page number, from 1.' },
       Limit: { type: 'string', doc: 'Page size; typed as a string by the SDK (sic).', example: '100' },
-      ResourceIDs: { type: 'string[]', doc: 'Filter by resource, e.g. seed-tts-1.0.', example: ['seed-tts-1.0'] },
+      ResourceIDs: {
+        type: 'string[]',
+        required: true,
+        requiredBy: 'EXPL',
+        enum: SPEAKER_RESOURCE_IDS,
+        enumSource: 'EXPL',
+        doc: 'Model version whose voices to list: seed-tts-1.0 or seed-tts-2.0.',
+        example: ['seed-tts-2.0'],
+      },
       VoiceTypes: { type: 'string[]', doc: 'Filter by voice type.', example: ['zh_female_vv_uranus_bigtts'] },
     },
     paging: { style: 'page', pageField: 'Page', sizeField: 'Limit', sizeIsString: true, itemsField: 'Speakers', totalField: 'Total', maxPageSize: 100 },
@@ -154,12 +185,12 @@ export const ACTIONS = {
   PauseService: {
     name: 'PauseService', group: 'service', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'disruptive',
     summary: 'Pause the service (stops production traffic)', summaryZh: '暂停服务',
-    fields: { ProjectName: PROJECT_NAME, ResourceIDs: RESOURCE_IDS },
+    fields: { ProjectName: PROJECT_NAME, ResourceIDs: RESOURCE_IDS_REQUIRED },
   },
   ResumeService: {
     name: 'ResumeService', group: 'service', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'write',
     summary: 'Resume a paused service', summaryZh: '重新启用服务',
-    fields: { ProjectName: PROJECT_NAME, ResourceIDs: RESOURCE_IDS },
+    fields: { ProjectName: PROJECT_NAME, ResourceIDs: RESOURCE_IDS_REQUIRED },
   },
   ActivateService: {
     name: 'ActivateService', group: 'service', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'write',
@@ -170,7 +201,10 @@ export const ACTIONS = {
   TerminateService: {
     name: 'TerminateService', group: 'service', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'disruptive',
     summary: 'Terminate (close) the service', summaryZh: '停用服务',
-    fields: { ProjectName: { ...PROJECT_NAME, required: false }, ResourceIDs: RESOURCE_IDS },
+    fields: {
+      ProjectName: { ...PROJECT_NAME, required: false, doc: 'Project the resource belongs to; optional in SDK and EXPL, but always send it.' },
+      ResourceIDs: { ...RESOURCE_IDS, doc: 'Resource IDs to terminate; optional in SDK and EXPL (what none does is undocumented), so always send them.' },
+    },
   },
 
   // ── Resource packs ─────────────────────────────────────────────────────────
@@ -178,12 +212,30 @@ export const ACTIONS = {
     name: 'ResourcePacksStatus', group: 'resourcePack', version: '2025-05-20', method: 'POST', paramsIn: 'body', effect: 'read',
     summary: 'List resource packs with purchased and used amounts', summaryZh: '资源包状态信息',
     fields: {
-      ProjectName: PROJECT_NAME,
+      ProjectName: {
+        ...PROJECT_NAME,
+        doc: 'Project the resource belongs to. Without it the live service answers 500 InternalError "Missing blueprint constraint" (LIVE1).',
+      },
       PageSize: { type: 'int32', required: true, min: 1, max: 100, doc: 'Page size, 1–100.', example: 100 },
       PageNumber: { type: 'int32', min: 1, doc: 'Page number, from 1.' },
-      ResourceIDs: { type: 'string[]', doc: 'Filter by resource ID.', example: ['volc.service_type.10029'] },
-      Types: { type: 'string[]', doc: 'Filter by pack type.', unsure: 'Values unknown for 2025-05-20; the 2023 version used quota/prepaid.' },
-      DisplayRule: { type: 'string', doc: 'Display rule.', unsure: 'Values unknown.' },
+      ResourceIDs: {
+        type: 'string[]',
+        required: true,
+        requiredBy: 'EXPL',
+        doc: 'Resource IDs whose packs to list (the OpenAPI cannot list an account\'s resources: name them). A pack InstanceNumber is not a ResourceID.',
+        example: ['volc.service_type.10029'],
+      },
+      Types: {
+        type: 'string[]',
+        required: true,
+        requiredBy: 'EXPL',
+        enum: PACK_TYPES,
+        enumSource: 'EXPL',
+        default: PACK_TYPES,
+        doc: 'Pack types: access, quota, prepaid. Without Types the live service answers an empty list (LIVE1), so all three are sent when none is given.',
+        example: ['access', 'quota', 'prepaid'],
+      },
+      DisplayRule: { type: 'string', doc: 'Display rule (展示规则), e.g. by_expire.', unsure: 'Only the example by_expire is known (EXPL).', example: 'by_expire' },
       TagFilters: TAG_FILTERS,
     },
     paging: { style: 'page', pageField: 'PageNumber', sizeField: 'PageSize', itemsField: 'Packs', totalField: 'TotalCount', maxPageSize: 100 },
@@ -197,7 +249,9 @@ export const ACTIONS = {
       BlueprintID: BLUEPRINT_ID,
       Configurations: {
         type: 'object[]',
-        doc: 'What to buy.',
+        required: true,
+        requiredBy: 'EXPL',
+        doc: 'What to buy (购买配置).',
         fields: {
           Code: { type: 'string', doc: 'Pack code.' },
           CodeAttribute: { type: 'object', doc: 'Code attribute.', fields: { Name: { type: 'string', doc: 'Attribute name.' } } },
@@ -216,7 +270,7 @@ export const ACTIONS = {
       ProjectName: PROJECT_NAME,
       TrainID: { type: 'string', required: true, doc: 'TrainID of the pack (from ResourcePacksStatus).' },
       Times: { type: 'int32', required: true, min: 1, doc: 'Duration (months).' },
-      Tags: TAGS,
+      Tags: { ...TAGS, required: true, requiredBy: 'EXPL' },
     },
   },
   AliasResourcePack: {
@@ -236,19 +290,20 @@ export const ACTIONS = {
     summary: 'List the tags attached to resources', summaryZh: '查询资源所附加的全部标签',
     fields: {
       ResourceType: TAG_RESOURCE_TYPE,
-      ResourceIds: { type: 'string[]', doc: 'Resource IDs (spelled Ids).' },
-      TagFilters: TAG_FILTERS,
+      ResourceIds: { type: 'string[]', doc: 'Resource IDs (spelled Ids); give these or TagFilters (EXPL: 选一个填写).', example: ['VoiceClone12345678'] },
+      TagFilters: { ...TAG_FILTERS, doc: 'Filter by tags; give these or ResourceIds (EXPL: 选一个填写).' },
       MaxResults: { type: 'int32', min: 1, max: 1000, doc: 'Page size, at most 1000.' },
       NextToken: { type: 'string', doc: 'Token from the previous page.' },
     },
     paging: { style: 'token', tokenField: 'NextToken', sizeField: 'MaxResults', itemsField: 'ResourceTags', maxPageSize: 1000 },
+    atLeastOneOf: ['ResourceIds', 'TagFilters'],
   },
   TagResources: {
     name: 'TagResources', group: 'tag', version: '2025-05-21', method: 'POST', paramsIn: 'body', effect: 'write',
     summary: 'Attach tags to resources', summaryZh: '对资源进行标签附加',
     fields: {
       ResourceType: TAG_RESOURCE_TYPE,
-      ResourceIds: { type: 'string[]', doc: 'Resource IDs (spelled Ids).' },
+      ResourceIds: TAG_RESOURCE_IDS,
       Tags: TAGS,
     },
   },
@@ -257,8 +312,8 @@ export const ACTIONS = {
     summary: 'Remove tags from resources', summaryZh: '对资源进行标签移除',
     fields: {
       ResourceType: TAG_RESOURCE_TYPE,
-      ResourceIds: { type: 'string[]', doc: 'Resource IDs (spelled Ids).' },
-      TagKeys: { type: 'string[]', doc: 'Keys of the tags to remove.' },
+      ResourceIds: TAG_RESOURCE_IDS,
+      TagKeys: { type: 'string[]', required: true, requiredBy: 'EXPL', doc: 'Keys of the tags to remove.' },
     },
   },
 
@@ -302,7 +357,7 @@ export const ACTIONS = {
     summary: 'Renew cloned voices (costs money)', summaryZh: '音色续费',
     fields: {
       Times: { type: 'int32', required: true, min: 1, doc: 'Months to add.' },
-      SpeakerIDs: { type: 'string[]', doc: 'Speakers to renew (at most 2,000 per 2 minutes).' },
+      SpeakerIDs: { type: 'string[]', required: true, requiredBy: 'EXPL', doc: 'Speakers to renew (at most 2,000 per 2 minutes; list them with BatchListMegaTTSTrainStatus).' },
       AutoUseCoupon: { type: 'boolean', doc: 'Use a coupon automatically.' },
       CouponID: { type: 'string', doc: 'Coupon to use.' },
     },
@@ -331,8 +386,14 @@ export const ACTIONS = {
       ResourceID: { ...RESOURCE_ID, required: true },
       Start: DAY('First'),
       End: DAY('Last'),
-      Mode: { type: 'string', doc: 'daily or hourly.', unsure: 'Only daily and hourly have been seen.', example: 'daily' },
-      QuotaType: { type: 'string', doc: 'qps, concurrency, qpm or tpm.', unsure: 'Values seen in one caller only.', example: 'qps' },
+      Mode: { type: 'string', enum: QUOTA_MONITORING_MODES, enumSource: 'EXPL', doc: 'daily (the default) or hourly; the range spans at most 7 days either way.', example: 'daily' },
+      QuotaType: {
+        type: 'string',
+        enum: QUOTA_TYPES,
+        enumSource: 'EXPL',
+        doc: 'qps, concurrency, qpm or tpm. Without it the live service reports concurrency; an unknown value gets zero rows (LIVE1).',
+        example: 'qps',
+      },
     },
   },
   UsageMonitoring: {
@@ -343,12 +404,24 @@ export const ACTIONS = {
       ResourceID: { ...RESOURCE_ID, required: true },
       Start: DAY('First'),
       End: DAY('Last'),
-      Mode: { type: 'string', required: true, doc: 'daily or hourly.', example: 'daily' },
-      UsageType: { type: 'string', doc: 'Usage unit, e.g. text_words.', unsure: 'Only text_words has been seen.', example: 'text_words' },
+      Mode: {
+        type: 'string',
+        required: true,
+        enum: USAGE_MONITORING_MODES,
+        enumSource: 'EXPL, LIVE1',
+        doc: 'daily: the only mode (hourly and a missing Mode are refused with InvalidParameter, LIVE1). The range spans at most 7 days.',
+        example: 'daily',
+      },
+      UsageType: {
+        type: 'string',
+        doc: `Usage unit; seen: ${USAGE_TYPES_SEEN.join(', ')} (audio_duration in hours).`,
+        unsure: 'Not a closed list: only these values have been seen (EXPL example, LIVE1).',
+        example: 'text_words',
+      },
       AppID: {
         type: 'string',
         doc: 'App ID.',
-        unsure: 'Not in the SDK model; one caller got 403 UnauthorizedRequest.AppID without it. Sent only when given.',
+        unsure: 'Neither the SDK model nor EXPL lists it; one older caller got 403 UnauthorizedRequest.AppID without it. Sent only when given.',
       },
     },
   },

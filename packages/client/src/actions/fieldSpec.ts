@@ -7,8 +7,24 @@ export type FieldType = 'string' | 'int32' | 'int64' | 'float' | 'boolean' | 'st
 
 export interface FieldSpec {
   readonly type: FieldType;
-  /** Required by the official SDK's client-side validator (GO `Validate()`), unless `unsure` says otherwise. */
+  /**
+   * Required on the wire: by the official SDK's validator (GO `Validate()`) or by the API
+   * Explorer (EXPL, shared/api §6.1; `requiredBy` says which). A required list must not be empty.
+   */
   readonly required?: boolean;
+  /** Source tag of the required flag where it is not the SDK's, e.g. 'EXPL'. */
+  readonly requiredBy?: string;
+  /**
+   * The documented values (a string field, or each item of a `string[]`); anything else is
+   * refused before sending. `enumSource` is its source tag.
+   */
+  readonly enum?: readonly string[];
+  readonly enumSource?: string;
+  /**
+   * Sent when the caller gives no value (absent, null or an empty list), because the live
+   * service misbehaves without it. A required field with a default is optional to callers.
+   */
+  readonly default?: unknown;
   readonly min?: number;
   readonly max?: number;
   readonly maxLength?: number;

@@ -5,14 +5,16 @@
 import type { ACTIONS, ActionName } from './actionTable.js';
 import type { FieldSchema, FieldSpec } from './fieldSpec.js';
 
+type EnumOf<F extends FieldSpec> = F['enum'] extends ReadonlyArray<infer V extends string> ? V : string;
+
 type FieldValue<F extends FieldSpec> = F['type'] extends 'string'
-  ? string
+  ? EnumOf<F>
   : F['type'] extends 'int32' | 'int64' | 'float'
     ? number
     : F['type'] extends 'boolean'
       ? boolean
       : F['type'] extends 'string[]'
-        ? string[]
+        ? Array<EnumOf<F>>
         : F['type'] extends 'object'
           ? F['fields'] extends FieldSchema
             ? RequestShape<F['fields']>
@@ -23,7 +25,10 @@ type FieldValue<F extends FieldSpec> = F['type'] extends 'string'
               : Array<Record<string, unknown>>
             : never;
 
-type RequiredKeys<S extends FieldSchema> = { [K in keyof S]: S[K]['required'] extends true ? K : never }[keyof S];
+/** Required on the wire and without a default the client fills in. */
+type RequiredKeys<S extends FieldSchema> = {
+  [K in keyof S]: S[K]['required'] extends true ? (S[K] extends { readonly default: unknown } ? never : K) : never;
+}[keyof S];
 type OptionalKeys<S extends FieldSchema> = Exclude<keyof S, RequiredKeys<S>>;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};

@@ -9,6 +9,8 @@ export interface RuntimeSettings {
   /** How long an order of voices takes to be delivered (ListMegaTTSByOrderID IsAllProcessed). */
   orderDeliveryMs: number;
   usage: UsageSettings;
+  /** Accept `State: ""` on the voice lists as "every state" (OPEN; default refused). */
+  acceptEmptyVoiceState: boolean;
 }
 
 export interface HandlerContext {

@@ -17,7 +17,7 @@ export const listSpeakers: Handler<'ListSpeakers'> = (req) => {
   const page = req.Page ?? 1;
   const matching = SPEAKERS.filter(
     (s) =>
-      (!req.ResourceIDs?.length || req.ResourceIDs.includes(s['ResourceID'] as string)) &&
+      (req.ResourceIDs as readonly string[]).includes(s['ResourceID'] as string) &&
       (!req.VoiceTypes?.length || req.VoiceTypes.includes(s['VoiceType'] as string)),
   );
   return { Total: matching.length, Speakers: matching.slice((page - 1) * limit, page * limit) };

@@ -5,15 +5,15 @@
  * for Mode hourly: no hourly quota series is kept). Amounts are stored exact and rounded to
  * the unit on the way out.
  */
-import { hourlyDay, MONITORING_MODES_SEEN } from '@volc-speech/client';
+import { hourlyDay, MONITORING_MAX_RANGE_DAYS, MONITORING_MODES_SEEN } from '@volc-speech/client';
 import { invalidParameter } from '../errors.js';
 import { dict } from './dict.js';
 import type { MonitoringState } from './model.js';
 import { profileOf, roundAmount } from './resourceProfiles.js';
 import { DAY_MS, dayKey, parseDay } from './time.js';
 
-/** INFER: the real maximum span of one query is unknown; a quarter keeps answers small. */
-export const MAX_RANGE_DAYS = 93;
+/** EXPL: "时间范围不超过7天" (both modes); the reaction to a longer range (InvalidParameter) is INFER. */
+export const MAX_RANGE_DAYS = MONITORING_MAX_RANGE_DAYS;
 
 export function addToHourBucket(m: MonitoringState, projectName: string, resourceId: string, hour: string, amount: number): void {
   const byHour = ((m.usage[projectName] ??= dict())[resourceId] ??= dict());
