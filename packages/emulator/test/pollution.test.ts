@@ -14,7 +14,7 @@ import type { EmulatorState } from '../src/state/model.js';
 import { errorOf, resultOf, send, signedCall } from './helpers/raw.js';
 
 const HOSTILE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
-const TYPE = 'volc.service_type';
+const TYPE = 'quota';
 
 let emulator: EmulatorHandle;
 beforeAll(async () => {
@@ -90,12 +90,15 @@ describe('hostile names through ordinary signed calls', () => {
     expectNullPrototypes(emulator.state);
   });
 
-  it('a ResourceType named __proto__ or constructor is just another type', async () => {
+  it('a ResourceType named __proto__ or constructor is refused as undocumented (400, EXPL lists four), never a 500', async () => {
     for (const type of ['__proto__', 'constructor']) {
-      expect((await call('TagResources', { ResourceType: type, ResourceIds: ['r1'], Tags: [{ Key: 'k', Value: 'v' }] })).status).toBe(200);
-      const listed = await call('ListTagsForResources', { ResourceType: type });
-      expect(resultOf<{ ResourceTags: unknown[] }>(listed).ResourceTags).toEqual([{ ResourceId: 'r1', ResourceType: type, TagKey: 'k', TagValue: 'v' }]);
+      const tagged = await call('TagResources', { ResourceType: type, ResourceIds: ['r1'], Tags: [{ Key: 'k', Value: 'v' }] });
+      expect(tagged.status).toBe(400);
+      expect(errorOf(tagged)).toMatchObject({ Code: 'InvalidParameter', Message: expect.stringContaining('ResourceType') });
+      const listed = await call('ListTagsForResources', { ResourceType: type, ResourceIds: ['r1'] });
+      expect(listed.status).toBe(400);
     }
+    expectNullPrototypes(emulator.state);
   });
 
   for (const name of HOSTILE) {
@@ -121,7 +124,7 @@ describe('hostile names through ordinary signed calls', () => {
         ['BatchListMegaTTSTrainStatus', { ProjectName: name, SpeakerIDs: [name], State: 'Success' }],
         ['UsageMonitoring', { ProjectName: name, ResourceID: name, Start: '2026-01-01', End: '2026-01-02', Mode: 'daily' }],
         ['QuotaMonitoring', { ProjectName: name, ResourceID: name, Start: '2026-01-01', End: '2026-01-02', Mode: 'daily', QuotaType: name }],
-        ['ListTagsForResources', { ResourceType: name, ResourceIds: [name] }],
+        ['ListTagsForResources', { ResourceType: 'quota', ResourceIds: [name] }],
       ] as const) {
         const r = await call(action, body);
         expect(r.status, `${action}: ${r.text}`).toBe(200);
@@ -189,7 +192,7 @@ describe('state maps are null-prototype objects', () => {
       const file = join(dir, 'state.json');
       const first = await startEmulator({ quiet: true, stateFile: file });
       await signedCall(first, { action: 'CreateAPIKey', version: versionOf('CreateAPIKey'), body: { ProjectName: '__proto__', Name: 'proto-key' } });
-      await signedCall(first, { action: 'TagResources', version: versionOf('TagResources'), body: { ResourceType: '__proto__', ResourceIds: ['constructor'], Tags: [{ Key: '__proto__', Value: 'v' }] } });
+      await signedCall(first, { action: 'TagResources', version: versionOf('TagResources'), body: { ResourceType: 'quota', ResourceIds: ['__proto__', 'constructor'], Tags: [{ Key: '__proto__', Value: 'v' }] } });
       await first.close();
       const second = await startEmulator({ quiet: true, stateFile: file });
       try {
@@ -197,8 +200,11 @@ describe('state maps are null-prototype objects', () => {
         expect(second.state.apiKeys.byProject['__proto__']?.map((k) => k.Name)).toEqual(['proto-key']);
         const keys = await signedCall(second, { action: 'ListAPIKeys', version: versionOf('ListAPIKeys'), body: { ProjectName: '__proto__' } });
         expect(resultOf<{ APIKeys: Array<{ Name: string }> }>(keys).APIKeys.map((k) => k.Name)).toEqual(['proto-key']);
-        const tags = await signedCall(second, { action: 'ListTagsForResources', version: versionOf('ListTagsForResources'), body: { ResourceType: '__proto__' } });
-        expect(resultOf<{ ResourceTags: unknown[] }>(tags).ResourceTags).toEqual([{ ResourceId: 'constructor', ResourceType: '__proto__', TagKey: '__proto__', TagValue: 'v' }]);
+        const tags = await signedCall(second, { action: 'ListTagsForResources', version: versionOf('ListTagsForResources'), body: { ResourceType: 'quota', ResourceIds: ['__proto__', 'constructor'] } });
+        expect(resultOf<{ ResourceTags: unknown[] }>(tags).ResourceTags).toEqual([
+          { ResourceId: '__proto__', ResourceType: 'quota', TagKey: '__proto__', TagValue: 'v' },
+          { ResourceId: 'constructor', ResourceType: 'quota', TagKey: '__proto__', TagValue: 'v' },
+        ]);
         expect((await signedCall(second, { action: 'ListAPIKeys', version: versionOf('ListAPIKeys'), body: { ProjectName: 'constructor' } })).status).toBe(200);
       } finally {
         await second.close();
