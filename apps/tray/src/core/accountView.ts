@@ -216,7 +216,7 @@ function judged<T extends PackBalanceView | RateLimitView>(views: readonly T[], 
   return views.map((v) => ({ ...v, level: levelForPercent('quotaType' in v ? v.percent : v.percentUsed, thresholds) }));
 }
 
-/** Hourly usage per UsageType, the last day of points in time order. */
+/** Daily usage per UsageType (UsageMonitoring is daily only, EXPL), the last points in time order. */
 export function usageTrends(resourceId: string, result: UsageMonitoringResult): UsageTrendView[] {
   const byUnit = new Map<string, Array<{ label: string; value: number }>>();
   for (const row of result.UsageMonitoring ?? []) {
