@@ -23,6 +23,7 @@ import { parseArgs, parseJsonObject, type Command, type GlobalOptions, type Json
 import type { InputStream } from './prompt.js';
 import { readAll } from './prompt.js';
 import { runStatus } from './commands/status.js';
+import './probe/register.js';
 import { resolveCliTarget, type Target, type TargetOptions } from './target.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './usageError.js';
 

@@ -6,6 +6,7 @@
 import {
   classifyServiceStatus,
   PACK_STATE_ACTIVE,
+  QUOTA_TYPES,
   serviceDay,
   type QuotaMonitoringRow,
   type ResourcePack,
@@ -70,7 +71,12 @@ export async function collectStatus(
     Promise.all(
       watched.map(async ({ resourceId }) => ({
         resourceId,
-        ...(await section(async () => (await client.quotaMonitoring({ ProjectName: projectName, ResourceID: resourceId, Start: day, End: day }, callOptions)).QuotaMonitoring ?? [])),
+        // Without QuotaType the live service reports concurrency only (LIVE1): ask for each documented type.
+        ...(await section(async () =>
+          (
+            await Promise.all(QUOTA_TYPES.map((QuotaType) => client.quotaMonitoring({ ProjectName: projectName, ResourceID: resourceId, Start: day, End: day, QuotaType }, callOptions)))
+          ).flatMap((result) => result.QuotaMonitoring ?? []),
+        )),
       })),
     ),
   ]);

@@ -17,7 +17,7 @@ describe('formatActionHelp', () => {
     const text = formatActionHelp(ACTIONS.BatchListMegaTTSTrainStatus);
     expect(text).toMatch(/ProjectName\s+string\s+required\s+Project the resource belongs to\./);
     expect(text).toMatch(/PageSize\s+int32\s+Page size, 1–1000\. \(≥ 1, ≤ 1000\)/);
-    expect(text).toContain('State: Required by the 2025-05-21 SDK');
+    expect(text).toContain('State: No documented value lists every state');
     expect(text).toContain('paging   by page number: PageNumber, PageSize (at most 1000)');
   });
 

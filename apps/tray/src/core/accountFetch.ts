@@ -5,6 +5,7 @@
 import type { CallErrorView, WatchedServiceSetting } from '../shared/bridge.js';
 import {
   PACK_TYPES,
+  QUOTA_TYPES,
   serviceDay,
   type QuotaMonitoringResult,
   type ResourcePack,
@@ -80,6 +81,16 @@ export async function fetchAllPacks(api: SpeechApi, projectName: string, resourc
   return merged;
 }
 
+/**
+ * Today's rate-limit use of every QuotaType, merged. Without QuotaType the live service reports
+ * concurrency only (LIVE1), so each documented type (QUOTA_TYPES, EXPL) is asked for; a type
+ * the resource has no limit of answers no rows.
+ */
+export async function fetchQuota(api: SpeechApi, request: { ProjectName: string; ResourceID: string; Start: string; End: string }): Promise<QuotaMonitoringResult> {
+  const results = await Promise.all(QUOTA_TYPES.map((QuotaType) => api.quotaMonitoring({ ...request, QuotaType })));
+  return { QuotaMonitoring: results.flatMap((result) => result.QuotaMonitoring ?? []) };
+}
+
 export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<AccountFetch> {
   const services = statusServices(ctx.watched);
   const resources = ctx.watched.map((w) => w.resourceId);
@@ -99,7 +110,7 @@ export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<A
     Promise.all(
       resources.map(async (resourceId) => ({
         resourceId,
-        result: await settle('QuotaMonitoring', () => api.quotaMonitoring({ ProjectName, ResourceID: resourceId, Start: today, End: today }), ctx),
+        result: await settle('QuotaMonitoring', () => fetchQuota(api, { ProjectName, ResourceID: resourceId, Start: today, End: today }), ctx),
       })),
     ),
     Promise.all(

@@ -79,7 +79,7 @@ describe('settings migrations', () => {
       id: 'a',
       name: 'A',
       accessKeyId: 'AK',
-      region: 'cn-north-1',
+      region: 'cn-beijing', // a bad region falls back to the default (DEFAULT_REGION)
       endpoint: 'https://open.volcengineapi.com',
       projectName: 'default',
       useEmulator: false,

@@ -37,8 +37,8 @@ describe('Volcengine Speech against the emulator', () => {
     const timbres = await run({ resource: 'timbre', operation: 'ListBigModelTTSTimbres', returnAll: true });
     expect(timbres.length).toBeGreaterThan(3);
     expect(timbres[0]!.json.SpeakerID).toEqual(expect.any(String));
-    const speakers = await run({ resource: 'timbre', operation: 'ListSpeakers', returnAll: true });
-    const total = ((await emu.client.callUnchecked('ListSpeakers', { Page: 1, Limit: '1' })) as { Total: number }).Total;
+    const speakers = await run({ resource: 'timbre', operation: 'ListSpeakers', resourceIds: 'seed-tts-2.0', returnAll: true });
+    const total = ((await emu.client.callUnchecked('ListSpeakers', { ResourceIDs: ['seed-tts-2.0'], Page: 1, Limit: '1' })) as { Total: number }).Total;
     expect(speakers).toHaveLength(total);
     expect(new Set(speakers.map((item) => item.json.VoiceType)).size).toBe(total);
   });
@@ -61,9 +61,10 @@ describe('Volcengine Speech against the emulator', () => {
   });
 
   it('pages resource packs and tags, with Limit', async () => {
-    const packs = await run({ resource: 'resourcePack', operation: 'ResourcePacksStatus', returnAll: true });
+    const packs = await run({ resource: 'resourcePack', operation: 'ResourcePacksStatus', resourceIds: 'volc.service_type.10029', returnAll: true });
     expect(packs.length).toBeGreaterThan(1);
-    const tags = await run({ resource: 'tag', operation: 'ListTagsForResources', returnAll: false, limit: 2 });
+    const tagged = Object.keys(emu.emulator.state.tags['quota'] ?? {});
+    const tags = await run({ resource: 'tag', operation: 'ListTagsForResources', returnAll: false, limit: 2, additionalFields: { resourceIds: tagged.join(',') } });
     expect(tags).toHaveLength(2);
   });
 

@@ -50,7 +50,7 @@ describe('paging', () => {
         return { ResourceTags: tags.slice(start, start + size), NextToken: next };
       },
     }).install();
-    const [items] = await run({ resource: 'tag', operation: 'ListTagsForResources', returnAll: true });
+    const [items] = await run({ resource: 'tag', operation: 'ListTagsForResources', returnAll: true, additionalFields: { resourceIds: 'r0, r1' } });
     expect(items).toHaveLength(2300);
     expect(api.callsOf('ListTagsForResources').map((call) => call.body.NextToken)).toEqual([undefined, '1000', '2000']);
   });

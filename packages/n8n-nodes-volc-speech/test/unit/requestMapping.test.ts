@@ -33,7 +33,7 @@ describe('request mapping', () => {
   });
 
   it('splits comma lists and keeps multiOptions arrays', () => {
-    expect(requestFor('timbre', 'ListSpeakers', { additionalFields: { resourceIds: ' seed-tts-1.0, seed-tts-2.0 ,,' } })).toEqual({
+    expect(requestFor('timbre', 'ListSpeakers', { resourceIds: ' seed-tts-1.0, seed-tts-2.0 ,,' })).toEqual({
       ResourceIDs: ['seed-tts-1.0', 'seed-tts-2.0'],
     });
     expect(requestFor('service', 'PauseService', { resourceIds: ['volc.service_type.10029'] })).toEqual({
@@ -41,7 +41,7 @@ describe('request mapping', () => {
       ResourceIDs: ['volc.service_type.10029'],
     });
     expect(requestFor('tag', 'UntagResources', { resourceIds: 'a,b', tagKeys: 'env' })).toEqual({
-      ResourceType: 'instance',
+      ResourceType: 'quota',
       ResourceIds: ['a', 'b'],
       TagKeys: ['env'],
     });
@@ -80,16 +80,18 @@ describe('request mapping', () => {
 
   it('accepts tag filters with comma-separated values', () => {
     const request = requestFor('resourcePack', 'ResourcePacksStatus', {
+      resourceIds: 'volc.service_type.10029',
       additionalFields: { tagFilters: { tagFilter: [{ key: 'env', values: 'prod, staging' }] } },
     });
     expect(request).toEqual({ ProjectName: 'default', ResourceIDs: ['volc.service_type.10029'], TagFilters: [{ Key: 'env', Values: ['prod', 'staging'] }] });
   });
 
   it('converts numbers given as strings, and dates given as ISO strings for Unix-ms fields', () => {
-    expect(requestFor('resourcePack', 'FormalizeResourcePacks', { trainId: 'T1', times: '3' })).toEqual({
+    expect(requestFor('resourcePack', 'FormalizeResourcePacks', { trainId: 'T1', times: '3', tags: { tag: [{ key: 'env', value: 'prod' }] } })).toEqual({
       ProjectName: 'default',
       TrainID: 'T1',
       Times: 3,
+      Tags: [{ Key: 'env', Value: 'prod' }],
     });
     const request = requestFor('voiceClone', 'BatchListMegaTTSTrainStatus', {
       state: 'Active',

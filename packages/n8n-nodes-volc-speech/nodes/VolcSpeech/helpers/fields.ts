@@ -213,7 +213,8 @@ export function generateFields(
   for (const [apiName, spec] of Object.entries(schema)) {
     if (options.omit?.includes(apiName)) continue;
     const override = options.overrides?.[apiName];
-    const required = spec.required === true;
+    // A field the client fills in when it is not given (e.g. ResourcePacksStatus Types) is optional here.
+    const required = spec.required === true && spec.default === undefined;
     const placement = required || options.promote?.includes(apiName) ? 'top' : 'additional';
     const property = propertyFor(apiName, spec, required, override);
     (placement === 'top' ? top : additional).push(property);
