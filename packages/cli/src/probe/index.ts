@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { DEFAULT_WATCHED_SERVICES, knownBlueprintId, serviceDay } from '@volc-speech/client';
-import type { CliIo } from '../main.js';
+import { settingsFor, type CliIo } from '../main.js';
 import { resolveCliTarget, type TargetOptions } from '../target.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../usageError.js';
 import { PROBE_HELP } from './help.js';
@@ -143,10 +143,13 @@ export async function runProbe(argv: readonly string[], io: CliIo): Promise<numb
     io.stderr.write(`volc-speech: probe: no BlueprintID is known for ${first}: give it with --blueprint N (ServiceStatus requires one)\n`);
     return EXIT_USAGE;
   }
-  const targetOptions: TargetOptions = {
-    env: io.env,
+  const settings = await settingsFor(io, {
     ...(options.region ? { region: options.region } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
+  const targetOptions: TargetOptions = {
+    settings,
+    env: io.env,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     notice: (line) => io.stderr.write(`volc-speech: ${line}\n`),
   };
