@@ -96,7 +96,8 @@ export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<A
   const resources = ctx.watched.map((w) => w.resourceId);
   // Monitoring days are the service's (unknowns.ts SERVICE_TIME_ZONE), not the machine's.
   const today = serviceDay(ctx.now);
-  const yesterday = serviceDay(ctx.now, -1);
+  // UsageMonitoring is daily only and a range is at most 7 days (EXPL): the last 7 service days.
+  const weekStart = serviceDay(ctx.now, -6);
   const ProjectName = ctx.projectName;
 
   const [serviceResults, packs, quota, usage] = await Promise.all([
@@ -118,7 +119,7 @@ export async function fetchAccount(api: SpeechApi, ctx: FetchContext): Promise<A
         resourceId,
         result: await settle(
           'UsageMonitoring',
-          () => api.usageMonitoring({ ProjectName, ResourceID: resourceId, Start: yesterday, End: today, Mode: 'hourly' }),
+          () => api.usageMonitoring({ ProjectName, ResourceID: resourceId, Start: weekStart, End: today, Mode: 'daily' }),
           ctx,
         ),
       })),
