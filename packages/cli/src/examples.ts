@@ -28,8 +28,12 @@ export const EXAMPLE_EXTRAS: ReadonlyMap<ActionName, ExampleExtras> = new Map<Ac
   ['TerminateService', { params: [['ResourceIDs', BIG_MODEL_TTS]] }],
   // File ASR 2.0 is not activated in the demo account; 10065 is its BlueprintID (KNOWN_SERVICES).
   ['ActivateService', { params: [['ResourceID', 'volc.seedasr.auc'], ['BlueprintID', '10065']] }],
-  ['FormalizeResourcePacks', { params: [['TrainID', DEMO_SPEAKER], ['Times', '1']] }],
+  ['FormalizeResourcePacks', { params: [['TrainID', DEMO_SPEAKER], ['Times', '1'], ['Tags', '{"Key":"team","Value":"ops"}']] }],
+  // Pack codes are the emulator's (the live codes are not documented); a dry run in help.
+  ['OrderResourcePacks', { params: [['ResourceID', BIG_MODEL_TTS], ['BlueprintID', '10029'], ['Configurations', '{"Code":"tts_bigmodel_chars_1m","Quantity":1,"Times":12}']] }],
   ['AliasResourcePack', { params: [['TrainID', DEMO_SPEAKER], ['InstanceNumber', DEMO_SPEAKER_INSTANCE], ['Alias', 'support-voice']] }],
+  // ResourceIds or TagFilters is required (EXPL: 选一个填写).
+  ['ListTagsForResources', { params: [['ResourceIds', DEMO_PACK]] }],
   ['TagResources', { params: [['ResourceIds', DEMO_PACK], ['Tags', '{"Key":"team","Value":"ops"}']] }],
   ['UntagResources', { params: [['ResourceIds', DEMO_PACK], ['TagKeys', 'team']] }],
   ['OrderAccessResourcePacks', { params: [['Times', '1'], ['Quantity', '1']] }],

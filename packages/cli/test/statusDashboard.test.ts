@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/main.js';
-import { serviceDay } from '@volc-speech/client';
+import { QUOTA_TYPES, serviceDay } from '@volc-speech/client';
 import { collectStatus, formatAmount, formatPercent, formatStatus, type StatusSnapshot } from '../src/statusDashboard.js';
 import { captureIo, fakeService, type ActionHandler } from './support/fakeTarget.js';
 
@@ -26,9 +26,13 @@ describe('status', () => {
     const service = fakeService(handlers);
     const snapshot = await collectStatus(service.target.client, { projectName: 'default', now: NOW, services: WATCHED });
     const byAction = Object.fromEntries(service.calls.map((c) => [c.action, c.request]));
+    // Without QuotaType the live service reports concurrency only (LIVE1): one request per documented type.
+    const quotaRequests = service.calls.filter((c) => c.action === 'QuotaMonitoring').map((c) => c.request);
     expect(byAction['ServiceStatus']).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', BlueprintID: 10029 });
     expect(byAction['ResourcePacksStatus']).toMatchObject({ ProjectName: 'default', PageSize: 100, PageNumber: 1, ResourceIDs: ['volc.service_type.10029'] });
-    expect(byAction['QuotaMonitoring']).toEqual({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', Start: serviceDay(NOW.getTime()), End: serviceDay(NOW.getTime()) });
+    expect(quotaRequests).toEqual(
+      QUOTA_TYPES.map((QuotaType) => ({ ProjectName: 'default', ResourceID: 'volc.service_type.10029', Start: serviceDay(NOW.getTime()), End: serviceDay(NOW.getTime()), QuotaType })),
+    );
     expect(snapshot.packs.value).toHaveLength(2);
     expect(snapshot.day).toBe(serviceDay(NOW.getTime()));
   });

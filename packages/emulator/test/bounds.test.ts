@@ -79,7 +79,7 @@ describe('terms in months', () => {
     const before = stable();
     const refusals = [
       await call('RenewAccessResourcePacks', { SpeakerIDs: [speakerId], Times: huge }),
-      await call('FormalizeResourcePacks', { ProjectName: 'default', TrainID: trial, Times: huge }),
+      await call('FormalizeResourcePacks', { ProjectName: 'default', TrainID: trial, Times: huge, Tags: [{ Key: 'team', Value: 'ops' }] }),
       await call('OrderAccessResourcePacks', { ProjectName: 'default', ResourceID: 'volc.megatts.voiceclone', Code: 'Model_storage', Quantity: 1, Times: huge }),
       await call('OrderResourcePacks', { ProjectName: 'default', ResourceID: 'volc.service_type.10029', Configurations: [{ Code: 'tts_bigmodel_chars_1m', Quantity: 1, Times: huge }] }),
     ];

@@ -108,12 +108,12 @@ describe.skipIf(!!missing)('n8n-nodes-volc-speech in the real n8n', () => {
       'e2e list timbres',
       manualTrigger,
       volcNode('List timbres', { resource: 'timbre', operation: 'ListBigModelTTSTimbres', returnAll: true }),
-      volcNode('List speakers', { resource: 'timbre', operation: 'ListSpeakers', returnAll: true }, { executeOnce: true }),
+      volcNode('List speakers', { resource: 'timbre', operation: 'ListSpeakers', resourceIds: 'seed-tts-1.0,seed-tts-2.0', returnAll: true }, { executeOnce: true }),
     );
     const result = await run(workflow);
     expect(result.status, JSON.stringify(result.error)).toBe('success');
     const timbres = ((await emu.client.callUnchecked('ListBigModelTTSTimbres', {})) as { Timbres: unknown[] }).Timbres;
-    const speakers = (await emu.client.callUnchecked('ListSpeakers', { Page: 1, Limit: '1' })) as { Total: number };
+    const speakers = (await emu.client.callUnchecked('ListSpeakers', { Page: 1, Limit: '1', ResourceIDs: ['seed-tts-1.0', 'seed-tts-2.0'] })) as { Total: number };
     expect(outputOf(result, 'List timbres').map((item) => item.json.SpeakerID)).toEqual(timbres.map((timbre) => (timbre as { SpeakerID: string }).SpeakerID));
     // ListSpeakers is paged (100 a page): Return All walked every page.
     expect(outputOf(result, 'List speakers')).toHaveLength(speakers.Total);

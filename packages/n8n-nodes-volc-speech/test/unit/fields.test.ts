@@ -146,7 +146,8 @@ describe('field generation rules', () => {
   });
 
   it('string[] → comma-separated string, or a dropdown where the API lists the choices', () => {
-    expect(additional('ListSpeakers', 'resourceIds')).toMatchObject({ type: 'string', description: expect.stringContaining('Comma-separated list') });
+    // Required by the API Explorer (EXPL): a top-level field, not an additional one.
+    expect(field('ListSpeakers', 'resourceIds')).toMatchObject({ type: 'string', required: true, description: expect.stringContaining('Comma-separated list') });
     expect(field('PauseService', 'resourceIds')).toMatchObject({ type: 'multiOptions', displayName: 'Services', default: [] });
     expect(field('PauseService', 'resourceIds').options).toContainEqual(expect.objectContaining({ value: 'volc.service_type.10029' }));
     expect(field('ResourcePacksStatus', 'resourceIds')).toMatchObject({ type: 'multiOptions', default: ['volc.service_type.10029'] });
@@ -176,7 +177,7 @@ describe('field generation rules', () => {
       const text = JSON.stringify(fieldsOf(action));
       expect(text, action).not.toMatch(/Unsure|unsure:/);
     }
-    expect(additional('ResourcePacksStatus', 'displayRule').description ?? 'Display rule').toBe('Display rule');
+    expect(additional('ResourcePacksStatus', 'displayRule').description).toBe('Display rule (展示规则), e.g. by_expire');
   });
 
   it('uses dropdowns for API keys and a searchable locator for single resource IDs', () => {
