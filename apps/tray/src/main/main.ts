@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, safeStorage, screen, session, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, safeStorage, screen, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
 import { FileSettingsStore, openSecretStore, TrayCore, type KeyValueFile } from '../core/index.js';
 import type { ServiceView } from '../shared/bridge.js';
@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   if (process.platform === 'darwin') app.dock?.hide();
-  installSecurity({ app, session: session.defaultSession, rendererUrl, rendererDirUrl, log });
+  installSecurity({ app, session: session.defaultSession, rendererUrl, rendererDirUrl, log, openExternal: (url) => void shell.openExternal(url) });
 
   const settings = new FileSettingsStore({
     directory: app.getPath('userData'),

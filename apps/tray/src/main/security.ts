@@ -5,6 +5,7 @@
  * for the tests; `installSecurity` applies them to Electron.
  */
 import type { App, Session } from 'electron';
+import { isAllowedExternalLink } from '../shared/externalLinks.js';
 
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
@@ -50,9 +51,11 @@ export interface SecurityTargets {
   rendererUrl: string;
   rendererDirUrl: string;
   log?: (message: string) => void;
+  /** Opens a link in the user's browser (Electron's shell.openExternal); only isAllowedExternalLink URLs reach it. */
+  openExternal?: (url: string) => void;
 }
 
-export function installSecurity({ app, session, rendererUrl, rendererDirUrl, log = () => {} }: SecurityTargets): void {
+export function installSecurity({ app, session, rendererUrl, rendererDirUrl, log = () => {}, openExternal }: SecurityTargets): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders) });
   });
@@ -72,6 +75,10 @@ export function installSecurity({ app, session, rendererUrl, rendererDirUrl, log
       if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => {
+      // No new Electron window ever; the console link the page shows opens in the user's browser.
+      if (openExternal && isAllowedExternalLink(url)) openExternal(url);
+      return { action: 'deny' };
+    });
   });
 }

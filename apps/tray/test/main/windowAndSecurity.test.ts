@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  installSecurity,
   isAllowedNavigation,
   isAllowedRequest,
   isTrustedSenderUrl,
   withCspHeader,
 } from '../../src/main/security.js';
+import { ACCESS_KEY_CONSOLE_URL, isAllowedExternalLink } from '../../src/shared/externalLinks.js';
 import { popoverPosition, popoverWindowOptions, POPOVER_SIZE } from '../../src/main/windowManager.js';
 
 describe('popoverWindowOptions', () => {
@@ -88,5 +90,33 @@ describe('security policy', () => {
     expect(isTrustedSenderUrl(rendererUrl, rendererUrl)).toBe(true);
     expect(isTrustedSenderUrl('https://evil.example/', rendererUrl)).toBe(false);
     expect(isTrustedSenderUrl(undefined, rendererUrl)).toBe(false);
+  });
+});
+
+describe('links out of the app', () => {
+  it('opens only the console link in the browser, and never a new Electron window', () => {
+    const handlers: Array<(details: { url: string }) => { action: string }> = [];
+    const opened: string[] = [];
+    let created: ((event: unknown, contents: unknown) => void) | undefined;
+    const app = { on: (_name: string, listener: (event: unknown, contents: unknown) => void) => (created = listener) };
+    const session = {
+      webRequest: { onHeadersReceived: () => {}, onBeforeRequest: () => {} },
+      setPermissionRequestHandler: () => {},
+      setPermissionCheckHandler: () => {},
+    };
+    installSecurity({
+      app: app as never,
+      session: session as never,
+      rendererUrl: 'file:///app/dist/renderer/index.html',
+      rendererDirUrl: 'file:///app/dist/renderer',
+      openExternal: (url) => opened.push(url),
+    });
+    created!({}, { on: () => {}, setWindowOpenHandler: (h: (details: { url: string }) => { action: string }) => handlers.push(h) });
+    expect(handlers).toHaveLength(1);
+    expect(handlers[0]!({ url: ACCESS_KEY_CONSOLE_URL })).toEqual({ action: 'deny' });
+    expect(handlers[0]!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(handlers[0]!({ url: `${ACCESS_KEY_CONSOLE_URL}?next=https://evil.example/` })).toEqual({ action: 'deny' });
+    expect(opened).toEqual([ACCESS_KEY_CONSOLE_URL]);
+    expect(isAllowedExternalLink('javascript:alert(1)')).toBe(false);
   });
 });

@@ -24,7 +24,8 @@ const NEW_PROFILE = '__new__';
  * Where a user creates an AccessKey: the Volcengine console's key management (IAM). INFER: the
  * console's public address; shared/api names only the speech API-key page.
  */
-export const ACCESS_KEY_CONSOLE_URL = 'https://console.volcengine.com/iam/keymanage/';
+export { ACCESS_KEY_CONSOLE_URL } from '../../shared/externalLinks.js';
+import { ACCESS_KEY_CONSOLE_URL } from '../../shared/externalLinks.js';
 
 function newProfileDefaults(settings: SettingsView | null): ProfileSettingsView {
   return {
