@@ -1,18 +1,5 @@
 /** "Did you mean": the names closest to what a person typed, for commands, flags and field names. */
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}
+import { editDistance } from '@volc-speech/client';
 
 /** Up to `limit` candidates within a few typos of `input` (case ignored), closest first. */
 export function closestNames(input: string, candidates: Iterable<string>, limit = 3): string[] {

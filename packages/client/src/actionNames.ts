@@ -9,7 +9,8 @@ export function methodNameOf<A extends string>(action: A): Uncapitalize<A> {
   return (action.charAt(0).toLowerCase() + action.slice(1)) as Uncapitalize<A>;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: how many single-character edits turn `a` into `b` (the CLI's "did you mean" uses it too). */
+export function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0]!;
