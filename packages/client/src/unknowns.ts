@@ -6,7 +6,7 @@
  * the note beside it), and the whole toolkit follows.
  */
 import { KNOWN_SERVICES } from './catalogue/knownServices.js';
-import { QUOTA_MONITORING_MODES, QUOTA_TYPES } from './knownValues.js';
+import { PACK_TYPES, QUOTA_MONITORING_MODES, QUOTA_TYPES } from './knownValues.js';
 
 /**
  * Both work: the official examples, the newest official SDK and Volcengine's own code use
@@ -164,3 +164,17 @@ export function serviceDay(epochMs: number, offsetDays = 0): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
+
+/**
+ * INFER: what OrderResourcePacks `Configurations[].Code` and `.Type` take. The SDK types both as
+ * free strings ("Pack code", "Pack type", GO) and no source lists the codes one may order. The
+ * toolkit offers the `Code` values of the account's own packs of the same product
+ * (ResourcePacksStatus), and the documented pack `Types` (knownValues.ts PACK_TYPES, EXPL for
+ * ResourcePacksStatus) as the order's `Type`. OPEN: confirm with the console's order page or a
+ * live order; until then every surface lets the user type another value.
+ */
+export const ORDER_CODE_SOURCE = 'ResourcePacksStatus Packs[].Code of the same ResourceID (INFER)';
+export const ORDER_PACK_TYPES_INFERRED = PACK_TYPES;
+
+/** OrderAccessResourcePacks: `ResourceID` and `Code` each have exactly one documented value ("必填且唯一", DOC23). */
+export const VOICE_SLOT_ORDER = { resourceId: 'volc.megatts.voiceclone', code: 'Model_storage' } as const;

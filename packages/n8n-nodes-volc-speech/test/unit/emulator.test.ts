@@ -82,6 +82,29 @@ describe('Volcengine Speech against the emulator', () => {
     expect((await node.methods.loadOptions.getClonedVoices.call(context)).length).toBeGreaterThan(3);
     expect((await node.methods.loadOptions.getVoiceTypes.call(context)).length).toBeGreaterThan(10);
   });
+
+  it('fills the locator lists and the order code list from the emulator', async () => {
+    const context = loadOptionsContext(node, { projectName: 'default' }, emu.credentials);
+    const keys = await node.methods.listSearch.searchApiKeys.call(context);
+    expect(keys.results.length).toBeGreaterThanOrEqual(2);
+    const [first] = keys.results;
+    // Search by the ID narrows the list to that key; values are the IDs as text, as locators hold them.
+    expect((await node.methods.listSearch.searchApiKeys.call(context, String(first!.value))).results).toContainEqual(first);
+    expect(String(first!.value)).toMatch(/^\d+$/);
+    const voices = await node.methods.listSearch.searchClonedVoices.call(context);
+    expect(voices.results.length).toBeGreaterThan(3);
+    expect(voices.results.every((voice) => String(voice.value).startsWith('S_'))).toBe(true);
+    expect((await node.methods.listSearch.searchClonedVoices.call(context, 'no-such-voice-zz')).results).toEqual([]);
+
+    // Codes of the packs the account has for the chosen service (the order's Code is inferred from them).
+    const chosen = loadOptionsContext(node, { projectName: 'default', resourceId: { __rl: true, mode: 'list', value: TTS } }, emu.credentials);
+    const codes = await node.methods.loadOptions.getPackCodes.call(chosen);
+    const seeded = new Set(
+      emu.emulator.state.packs.packs.filter((pack) => pack.resourceId === TTS && pack.projectName === 'default').map((pack) => pack.code),
+    );
+    expect(codes.map((option) => option.value).sort()).toEqual([...seeded].sort());
+    expect(codes.length).toBeGreaterThan(1);
+  });
 });
 
 describe('Volcengine Speech Trigger against the emulator', () => {

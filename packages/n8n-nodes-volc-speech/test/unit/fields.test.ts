@@ -151,7 +151,20 @@ describe('field generation rules', () => {
     expect(field('PauseService', 'resourceIds')).toMatchObject({ type: 'multiOptions', displayName: 'Services', default: [] });
     expect(field('PauseService', 'resourceIds').options).toContainEqual(expect.objectContaining({ value: 'volc.service_type.10029' }));
     expect(field('ResourcePacksStatus', 'resourceIds')).toMatchObject({ type: 'multiOptions', default: ['volc.service_type.10029'] });
-    expect(field('RenewAccessResourcePacks', 'speakerIds').typeOptions?.loadOptionsMethod).toBe('getClonedVoices');
+  });
+
+  it('speakers are a list of locators: each entry picked from the list or typed by ID', () => {
+    const speakers = field('RenewAccessResourcePacks', 'speakerIds');
+    expect(speakers).toMatchObject({ type: 'fixedCollection', displayName: 'Speakers', required: true, typeOptions: { multipleValues: true } });
+    const entry = (speakers.options as Array<{ name: string; values: INodeProperties[] }>)[0]!;
+    expect(entry.values[0]).toMatchObject({ type: 'resourceLocator', displayName: 'Speaker', default: { mode: 'list', value: '' } });
+    expect(entry.values[0]!.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod])).toEqual([
+      ['list', 'searchClonedVoices'],
+      ['id', undefined],
+    ]);
+    // Optional in the status lists: the same locators, inside Additional Fields.
+    const additional = field('BatchListMegaTTSTrainStatus', 'additionalFields').options as INodeProperties[];
+    expect(additional.find((option) => option.name === 'speakerIds')?.type).toBe('fixedCollection');
   });
 
   it('object[] → fixedCollection with multiple values; nested objects and lists recurse', () => {
@@ -159,7 +172,8 @@ describe('field generation rules', () => {
     expect(configurations).toMatchObject({ type: 'fixedCollection', typeOptions: { multipleValues: true }, default: {} });
     const entry = (configurations.options as Array<{ name: string; values: INodeProperties[] }>)[0]!;
     expect(entry.name).toBe('configuration');
-    expect(entry.values.map((value) => value.name)).toEqual(['code', 'codeAttribute', 'quantity', 'tags', 'times', 'type']);
+    // Sorted by what the user reads: Code Attribute, Pack Code…, Pack Type, Quantity, Tags, Times.
+    expect(entry.values.map((value) => value.name)).toEqual(['codeAttribute', 'code', 'type', 'quantity', 'tags', 'times']);
     expect(entry.values.find((value) => value.name === 'codeAttribute')?.type).toBe('collection');
     expect(entry.values.find((value) => value.name === 'tags')?.type).toBe('fixedCollection');
   });
@@ -180,8 +194,31 @@ describe('field generation rules', () => {
     expect(additional('ResourcePacksStatus', 'displayRule').description).toBe('Display rule (展示规则), e.g. by_expire');
   });
 
-  it('uses dropdowns for API keys and a searchable locator for single resource IDs', () => {
-    expect(field('DeleteAPIKey', 'id')).toMatchObject({ type: 'options', displayName: 'API Key Name or ID', typeOptions: { loadOptionsMethod: 'getApiKeys' } });
+  it('money inputs are choices: pack codes loaded from the account, pack types and voice-slot values fixed', () => {
+    const entry = (field('OrderResourcePacks', 'configurations').options as Array<{ values: INodeProperties[] }>)[0]!;
+    const code = entry.values.find((value) => value.name === 'code')!;
+    expect(code).toMatchObject({
+      type: 'options',
+      displayName: 'Pack Code Name or ID',
+      typeOptions: { loadOptionsMethod: 'getPackCodes', loadOptionsDependsOn: ['resourceId.value', 'projectName'] },
+    });
+    const type = entry.values.find((value) => value.name === 'type')!;
+    expect(type).toMatchObject({ type: 'options', default: 'prepaid' });
+    expect(type.options?.map((option) => (option as { value: string }).value).sort()).toEqual(['access', 'prepaid', 'quota']);
+    expect(field('OrderAccessResourcePacks', 'code')).toMatchObject({ type: 'options', default: 'Model_storage', options: [expect.objectContaining({ value: 'Model_storage' })] });
+    expect(field('OrderAccessResourcePacks', 'resourceId')).toMatchObject({ type: 'options', default: 'volc.megatts.voiceclone' });
+    expect(field('OrderAccessResourcePacks', 'resourceId').options).toHaveLength(1);
+  });
+
+  it('uses a searchable locator for API keys and single resource IDs', () => {
+    const key = field('DeleteAPIKey', 'id');
+    expect(key).toMatchObject({ type: 'resourceLocator', displayName: 'API Key', required: true });
+    expect(key.modes?.[0]?.typeOptions?.searchListMethod).toBe('searchApiKeys');
+    const byId = key.modes?.[1] as { validation?: Array<{ properties: { regex: string } }> };
+    const pattern = new RegExp(byId.validation![0]!.properties.regex);
+    expect(['1001', ' 7 '].every((id) => pattern.test(id))).toBe(true);
+    expect(['abc', '1.5', ''].some((id) => pattern.test(id))).toBe(false);
+    expect(field('UpdateAPIKey', 'id').type).toBe('resourceLocator');
     const locator = field('ServiceStatus', 'resourceId');
     expect(locator.type).toBe('resourceLocator');
     expect(locator.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);

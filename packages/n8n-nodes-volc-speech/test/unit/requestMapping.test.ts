@@ -95,9 +95,21 @@ describe('request mapping', () => {
     });
     const request = requestFor('voiceClone', 'BatchListMegaTTSTrainStatus', {
       state: 'Active',
-      additionalFields: { expireTimeEnd: '2025-06-08T00:00:00.000Z', speakerIds: ['S_1', 'S_2'] },
+      additionalFields: {
+        expireTimeEnd: '2025-06-08T00:00:00.000Z',
+        speakerIds: { entry: [{ id: { __rl: true, mode: 'list', value: 'S_1' } }, { id: { __rl: true, mode: 'id', value: 'S_2' } }] },
+      },
     });
     expect(request).toEqual({ ProjectName: 'default', State: 'Active', ExpireTimeEnd: Date.parse('2025-06-08T00:00:00.000Z'), SpeakerIDs: ['S_1', 'S_2'] });
+  });
+
+  it('reads locators: an API key by ID as a number, speakers from entries, lists and comma-separated IDs', () => {
+    expect(requestFor('apiKey', 'DeleteAPIKey', { id: { __rl: true, mode: 'id', value: ' 1001 ' } })).toEqual({ ProjectName: 'default', ID: 1001 });
+    expect(requestFor('apiKey', 'DeleteAPIKey', { id: { __rl: true, mode: 'list', value: '7', cachedResultName: 'ci (7)' } })).toEqual({ ProjectName: 'default', ID: 7 });
+    expect(() => requestFor('apiKey', 'DeleteAPIKey', { id: { __rl: true, mode: 'id', value: 'seven' } })).toThrow(/ID must be a number/);
+    // An expression in By ID may give a list, or several IDs separated by commas.
+    const speakerIds = { entry: [{ id: { __rl: true, mode: 'id', value: ['S_1', 'S_2'] } }, { id: { __rl: true, mode: 'id', value: 'S_3, S_4' } }, { id: { __rl: true, mode: 'list', value: '' } }] };
+    expect(requestFor('voiceClone', 'RenewAccessResourcePacks', { times: 1, speakerIds })).toMatchObject({ SpeakerIDs: ['S_1', 'S_2', 'S_3', 'S_4'] });
   });
 
   it('writes monitoring days as yyyy-MM-dd whatever the date picker gave', () => {

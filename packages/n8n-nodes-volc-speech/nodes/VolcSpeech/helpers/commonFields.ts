@@ -2,7 +2,7 @@
  * Field overrides shared by several operations: the dropdowns that list real choices from the
  * API (methods/), and the fixed choices the contract knows (unknowns.ts says how sure it is).
  */
-import { DEFAULT_WATCHED_SERVICES, MONITORING_MODES_SEEN, QUOTA_TYPES_SEEN } from '@volc-speech/client';
+import { DEFAULT_WATCHED_SERVICES, MONITORING_MODES_SEEN, ORDER_PACK_TYPES_INFERRED, QUOTA_TYPES_SEEN, VOICE_SLOT_ORDER } from '@volc-speech/client';
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { serviceOptions } from './choices';
@@ -29,15 +29,55 @@ export const RESOURCE_ID_LOCATOR: FieldOverride = {
   searchListMethod: 'searchResourceIds',
 };
 
-export const API_KEY_DROPDOWN: FieldOverride = {
-  displayName: 'API Key Name or ID',
-  loadOptionsMethod: 'getApiKeys',
-  loadOptionsDependsOn: ['projectName'],
+/** One API key: pick it from the project's keys, or type its numeric ID. */
+export const API_KEY_LOCATOR: FieldOverride = {
+  displayName: 'API Key',
+  description: 'The key to act on: pick it from the list, or give its ID (a number, from List API Keys)',
+  searchListMethod: 'searchApiKeys',
+  idPattern: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An API key ID is a whole number, e.g. 1001' },
 };
 
-export const CLONED_VOICES_DROPDOWN: FieldOverride = {
-  displayName: 'Speaker Names or IDs',
-  loadOptionsMethod: 'getClonedVoices',
+/** Cloned voices: one entry per speaker, each picked from the list or typed (an expression may give several). */
+export const CLONED_VOICES_LOCATOR: FieldOverride = {
+  displayName: 'Speakers',
+  description: 'The cloned voices to act on. Add one entry per speaker; By ID also takes an expression that gives a list of speaker IDs.',
+  searchListMethod: 'searchClonedVoices',
+};
+
+const PACK_TYPE_LABELS = { access: 'Access (Voice Slots)', quota: 'Quota (Free or Trial Allowance)', prepaid: 'Prepaid (Bought Pack)' } as const;
+
+/**
+ * What to buy: the pack code from the account's own packs of the chosen service, and the pack
+ * type from the documented pack types. Both are inferred (unknowns.ts ORDER_CODE_SOURCE); an
+ * expression can give any other value.
+ */
+export const ORDER_CONFIGURATIONS: FieldOverride = {
+  displayName: 'Configurations',
+  fields: {
+    Code: {
+      displayName: 'Pack Code Name or ID',
+      loadOptionsMethod: 'getPackCodes',
+      loadOptionsDependsOn: ['resourceId.value', 'projectName'],
+    },
+    Type: {
+      displayName: 'Pack Type',
+      description: 'The kind of pack to buy. Prepaid is a bought pack of characters, hours or calls.',
+      options: ORDER_PACK_TYPES_INFERRED.map((type) => ({ name: PACK_TYPE_LABELS[type], value: type })),
+      default: 'prepaid',
+    },
+  },
+};
+
+/** OrderAccessResourcePacks: each of these has exactly one documented value. */
+export const VOICE_SLOT_RESOURCE_ID: FieldOverride = {
+  options: [{ name: 'Voice Cloning (volc.megatts.voiceclone)', value: VOICE_SLOT_ORDER.resourceId }],
+  default: VOICE_SLOT_ORDER.resourceId,
+  description: 'The voice cloning service; the only value the API takes',
+};
+export const VOICE_SLOT_CODE: FieldOverride = {
+  options: [{ name: 'Voice Slot (Model_storage)', value: VOICE_SLOT_ORDER.code }],
+  default: VOICE_SLOT_ORDER.code,
+  description: 'What is ordered: voice slots; the only value the API takes',
 };
 
 export const VOICE_TYPES_DROPDOWN: FieldOverride = {

@@ -10,7 +10,7 @@
  * descriptions: users read what the field does.
  */
 import type { FieldSchema, FieldSpec } from '@volc-speech/client';
-import type { IDataObject, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyMode, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
 import { singular, toDescription, toDisplayName, toParamName } from './naming';
 
@@ -35,8 +35,15 @@ export interface FieldOverride {
   loadOptionsMethod?: string;
   /** Parameters whose change reloads the dropdown (e.g. `projectName`). */
   loadOptionsDependsOn?: string[];
-  /** A resource locator whose list comes from methods/listSearch.ts; an ID can be typed too. */
+  /**
+   * A resource locator whose list comes from methods/listSearch.ts; an ID can be typed too.
+   * On a list field (string[]) it becomes a list of locators, one entry per value.
+   */
   searchListMethod?: string;
+  /** The "By ID" mode of a locator: a pattern the typed ID must match, and what to say when it does not. */
+  idPattern?: { regex: string; errorMessage: string };
+  /** Overrides for the sub-fields of an object or a list of objects (e.g. `Configurations` → `Code`). */
+  fields?: FieldOverrides;
 }
 
 export type FieldOverrides = Readonly<Record<string, FieldOverride>>;
@@ -48,7 +55,35 @@ export interface FieldBinding {
   readonly spec: FieldSpec;
   /** Top-level parameter, or an entry of the Additional Fields collection. */
   readonly placement: 'top' | 'additional';
-  readonly input: 'value' | 'resourceLocator' | 'multiOptions';
+  readonly input: 'value' | 'resourceLocator' | 'multiOptions' | 'locatorList';
+}
+
+/** The parameter name of one entry's locator in a list of locators (`speakerIds` → entries `{ id: {__rl…} }`). */
+export const LOCATOR_ENTRY = 'entry';
+export const LOCATOR_VALUE = 'id';
+
+/** A locator's modes (INodePropertyMode, which has no `default`: the locator holds it). */
+function locatorModes(spec: FieldSpec, override: FieldOverride, searchListMethod: string): INodePropertyMode[] {
+  const example = Array.isArray(spec.example) ? spec.example[0] : spec.example;
+  return [
+    // eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a mode, not a parameter
+    {
+      displayName: 'From List',
+      name: 'list',
+      type: 'list',
+      typeOptions: { searchListMethod, searchable: true },
+    },
+    // eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a mode, not a parameter
+    {
+      displayName: 'By ID',
+      name: 'id',
+      type: 'string',
+      placeholder: example === undefined || typeof example === 'object' ? '' : `e.g. ${String(example)}`,
+      ...(override.idPattern
+        ? { validation: [{ type: 'regex', properties: { regex: override.idPattern.regex, errorMessage: override.idPattern.errorMessage } }] }
+        : {}),
+    },
+  ];
 }
 
 function baseDescription(spec: FieldSpec, override?: FieldOverride): string {
@@ -104,19 +139,35 @@ export function propertyFor(apiName: string, spec: FieldSpec, required: boolean,
   const property: INodeProperties = { displayName, name: paramName, type: 'string', default: '' };
   property.default = override.default ?? defaultFor(spec, required);
 
-  if (override.searchListMethod) {
+  if (override.searchListMethod && spec.type === 'string[]') {
+    // n8n's resource locator holds one value: a list field becomes a list of locators.
+    const entryDisplayName = singular(displayName);
+    Object.assign(property, {
+      type: 'fixedCollection',
+      default: {},
+      placeholder: `Add ${entryDisplayName}`,
+      typeOptions: { multipleValues: true },
+      options: [
+        {
+          displayName: entryDisplayName,
+          name: LOCATOR_ENTRY,
+          values: [
+            {
+              displayName: entryDisplayName,
+              name: LOCATOR_VALUE,
+              type: 'resourceLocator',
+              default: { mode: 'list', value: '' },
+              modes: locatorModes(spec, override, override.searchListMethod),
+            },
+          ],
+        },
+      ],
+    });
+  } else if (override.searchListMethod) {
     Object.assign(property, {
       type: 'resourceLocator',
       default: { mode: 'list', value: '' },
-      modes: [
-        {
-          displayName: 'From List',
-          name: 'list',
-          type: 'list',
-          typeOptions: { searchListMethod: override.searchListMethod, searchable: true },
-        },
-        { displayName: 'By ID', name: 'id', type: 'string', placeholder: placeholderFor(spec) ?? '' },
-      ],
+      modes: locatorModes(spec, override, override.searchListMethod),
     });
   } else {
     switch (spec.type) {
@@ -151,7 +202,7 @@ export function propertyFor(apiName: string, spec: FieldSpec, required: boolean,
       case 'object': {
         property.type = 'collection';
         property.placeholder = `Add ${displayName}`;
-        property.options = sortByDisplayName(Object.entries(spec.fields ?? {}).map(([name, sub]) => propertyFor(name, sub, false)));
+        property.options = sortByDisplayName(Object.entries(spec.fields ?? {}).map(([name, sub]) => propertyFor(name, sub, false, override.fields?.[name])));
         break;
       }
       case 'object[]': {
@@ -163,7 +214,7 @@ export function propertyFor(apiName: string, spec: FieldSpec, required: boolean,
           {
             displayName: entryDisplayName,
             name: toParamName(singular(apiName)),
-            values: sortByDisplayName(Object.entries(spec.fields ?? {}).map(([name, sub]) => propertyFor(name, sub, false))),
+            values: sortByDisplayName(Object.entries(spec.fields ?? {}).map(([name, sub]) => propertyFor(name, sub, false, override.fields?.[name]))),
           },
         ];
         break;
@@ -223,7 +274,14 @@ export function generateFields(
       paramName: property.name,
       spec,
       placement,
-      input: property.type === 'resourceLocator' ? 'resourceLocator' : property.type === 'multiOptions' ? 'multiOptions' : 'value',
+      input:
+        property.type === 'resourceLocator'
+          ? 'resourceLocator'
+          : property.type === 'multiOptions'
+            ? 'multiOptions'
+            : override?.searchListMethod && spec.type === 'string[]'
+              ? 'locatorList'
+              : 'value',
     });
   }
   if (additional.length > 0) {
@@ -269,8 +327,29 @@ function toNumber(path: string, spec: FieldSpec, value: unknown): number {
   return number;
 }
 
+/** A locator's value (`{ __rl, mode, value }`) or a plain value, as n8n hands either over. */
+function locatorValue(value: unknown): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value ? (value as { value: unknown }).value : value;
+}
+
+/**
+ * A list field's value: an array (from an expression), a comma-separated string, or a list of
+ * locators (`{ entry: [{ id: {__rl, value} }] }`), whose entries may themselves hold an
+ * expression's array or comma-separated IDs.
+ */
 function toStringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+  if (Array.isArray(value)) return value.flatMap((entry) => toStringList(entry));
+  if (value !== null && typeof value === 'object') {
+    if (!Object.hasOwn(value, LOCATOR_ENTRY)) return toStringList(locatorValue(value));
+    const entries = (value as Record<string, unknown>)[LOCATOR_ENTRY];
+    const list = Array.isArray(entries) ? entries : [entries];
+    return list.flatMap((entry) =>
+      entry !== null && typeof entry === 'object' && Object.hasOwn(entry, LOCATOR_VALUE)
+        ? toStringList(locatorValue((entry as Record<string, unknown>)[LOCATOR_VALUE]))
+        : [],
+    );
+  }
+  if (value === undefined || value === null) return [];
   return String(value)
     .split(',')
     .map((entry) => entry.trim())

@@ -4,11 +4,12 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { SPEAKER_RESOURCE_IDS } from '@volc-speech/client';
+import { DEFAULT_WATCHED_SERVICES, PACK_TYPES, SPEAKER_RESOURCE_IDS } from '@volc-speech/client';
 
 import { DROPDOWN_LIMIT, projectNameOf, serviceOptions } from '../helpers/choices';
 import { toNodeError } from '../helpers/errors';
 import { listAction } from '../transport';
+import { apiKeyOptions, clonedVoiceOptions } from '../helpers/accountChoices';
 
 async function guarded<T>(context: ILoadOptionsFunctions, load: () => Promise<T>): Promise<T> {
   try {
@@ -23,34 +24,12 @@ export async function getResourceIds(this: ILoadOptionsFunctions): Promise<INode
 }
 
 export async function getApiKeys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-  return await guarded(this, async () => {
-    const keys = await listAction(this, 'ListAPIKeys', { ProjectName: projectNameOf(this) }, 'APIKeys');
-    return keys
-      .filter((key) => key.ID !== undefined)
-      .map((key) => ({
-        name: `${String(key.Name ?? 'unnamed')} (${String(key.ID)})${key.Disable === true ? ' – disabled' : ''}`,
-        value: Number(key.ID),
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  });
+  return await guarded(this, async () => await apiKeyOptions(this));
 }
 
 /** Cloned voices in every state a user acts on. */
 export async function getClonedVoices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-  return await guarded(this, async () => {
-    const options = new Map<string, string>();
-    for (const state of ['Active', 'Success', 'Training', 'Expired']) {
-      const rows = await listAction(this, 'BatchListMegaTTSTrainStatus', { ProjectName: projectNameOf(this), State: state }, 'Statuses', {
-        maxItems: DROPDOWN_LIMIT,
-      });
-      for (const row of rows) {
-        const id = row.SpeakerID as string | undefined;
-        if (!id || options.has(id)) continue;
-        options.set(id, `${row.Alias ? `${String(row.Alias)} ` : ''}${id} – ${state}`);
-      }
-    }
-    return [...options].map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name));
-  });
+  return await guarded(this, async () => await clonedVoiceOptions(this));
 }
 
 /** Voice types of the speaker catalogue. */
@@ -66,5 +45,47 @@ export async function getVoiceTypes(this: ILoadOptionsFunctions): Promise<INodeP
         ...(speaker.Description ? { description: String(speaker.Description) } : {}),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
+  });
+}
+
+/** The ResourceID chosen on this operation (a locator or a plain value), if any. */
+function chosenResourceId(context: ILoadOptionsFunctions): string | undefined {
+  try {
+    const raw = context.getCurrentNodeParameter('resourceId', { extractValue: true }) as unknown;
+    const value = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Order codes: the `Code` of each pack the account already has for the chosen service (every
+ * watched service when none is chosen yet). Which codes can be ordered is not documented
+ * (unknowns.ts ORDER_CODE_SOURCE): this is what the account has bought before, and an
+ * expression can give any other code.
+ */
+export async function getPackCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+  return await guarded(this, async () => {
+    const chosen = chosenResourceId(this);
+    const packs = await listAction(
+      this,
+      'ResourcePacksStatus',
+      { ProjectName: projectNameOf(this), ResourceIDs: chosen ? [chosen] : [...DEFAULT_WATCHED_SERVICES], Types: [...PACK_TYPES] },
+      'Packs',
+      { maxItems: DROPDOWN_LIMIT },
+    );
+    const byCode = new Map<string, INodePropertyOptions>();
+    for (const pack of packs) {
+      const code = typeof pack.Code === 'string' ? pack.Code : undefined;
+      if (!code || byCode.has(code)) continue;
+      const label = [pack.Alias, pack.ResourceDisplay].find((text) => typeof text === 'string' && text.trim() !== '') as string | undefined;
+      byCode.set(code, {
+        name: label ? `${label} (${code})` : code,
+        value: code,
+        description: `Code of a ${String(pack.Type ?? '')} pack you have for ${String(pack.ResourceID ?? chosen ?? '')}`.replace(/ {2,}/g, ' '),
+      });
+    }
+    return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name));
   });
 }

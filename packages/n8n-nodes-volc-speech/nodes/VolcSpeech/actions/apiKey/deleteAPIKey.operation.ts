@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { API_KEY_DROPDOWN } from '../../helpers/commonFields';
+import { API_KEY_LOCATOR } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
 
 export const operation = defineOperation({
   action: 'DeleteAPIKey',
   name: 'Delete API Key',
   actionLabel: 'Delete an API key',
-  overrides: { ID: API_KEY_DROPDOWN },
+  overrides: { ID: API_KEY_LOCATOR },
 });
 
 export const { option, description } = operation;

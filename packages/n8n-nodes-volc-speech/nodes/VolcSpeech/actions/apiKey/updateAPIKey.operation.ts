@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { API_KEY_DROPDOWN } from '../../helpers/commonFields';
+import { API_KEY_LOCATOR } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
 
 export const operation = defineOperation({
@@ -8,7 +8,7 @@ export const operation = defineOperation({
   name: 'Update API Key',
   actionLabel: 'Update an API key',
   overrides: {
-    ID: API_KEY_DROPDOWN,
+    ID: API_KEY_LOCATOR,
     Disable: {
       displayName: 'Key State',
       description: 'Disable or enable the key (sent as the string "true" or "false", as the SDK types it)',

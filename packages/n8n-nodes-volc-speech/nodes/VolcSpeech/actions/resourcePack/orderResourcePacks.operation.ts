@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RESOURCE_ID_LOCATOR } from '../../helpers/commonFields';
+import { ORDER_CONFIGURATIONS, RESOURCE_ID_LOCATOR } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
 
 export const operation = defineOperation({
@@ -8,7 +8,7 @@ export const operation = defineOperation({
   name: 'Order Resource Packs',
   actionLabel: 'Buy resource packs',
   promote: ['ResourceID', 'Configurations'],
-  overrides: { ResourceID: RESOURCE_ID_LOCATOR },
+  overrides: { ResourceID: RESOURCE_ID_LOCATOR, Configurations: ORDER_CONFIGURATIONS },
 });
 
 export const { option, description } = operation;

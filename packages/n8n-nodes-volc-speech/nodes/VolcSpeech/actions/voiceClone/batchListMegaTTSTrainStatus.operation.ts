@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CLONED_VOICES_DROPDOWN, VOICE_STATE_OPTIONS } from '../../helpers/commonFields';
+import { CLONED_VOICES_LOCATOR, VOICE_STATE_OPTIONS } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
 import { SIMPLIFY_FIELD, pick, simplifiable } from '../../helpers/output';
 
@@ -11,7 +11,7 @@ export const operation = defineOperation({
   list: { itemsField: 'Statuses' },
   outputFields: [SIMPLIFY_FIELD],
   shapeRows: simplifiable((rows) => pick(rows, ['SpeakerID', 'Alias', 'State', 'Version', 'ResourceID', 'CreateTime', 'ExpireTime', 'InstanceNO'])),
-  overrides: { State: VOICE_STATE_OPTIONS, SpeakerIDs: CLONED_VOICES_DROPDOWN },
+  overrides: { State: VOICE_STATE_OPTIONS, SpeakerIDs: CLONED_VOICES_LOCATOR },
 });
 
 export const { option, description } = operation;

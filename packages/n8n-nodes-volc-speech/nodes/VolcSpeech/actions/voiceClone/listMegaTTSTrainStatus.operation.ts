@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CLONED_VOICES_DROPDOWN, VOICE_STATE_OPTIONS } from '../../helpers/commonFields';
+import { CLONED_VOICES_LOCATOR, VOICE_STATE_OPTIONS } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
 
 export const operation = defineOperation({
@@ -8,7 +8,7 @@ export const operation = defineOperation({
   name: 'Get Voice Training Status',
   actionLabel: 'Get the training state of cloned voices',
   list: { itemsField: 'Statuses' },
-  overrides: { State: VOICE_STATE_OPTIONS, SpeakerIDs: CLONED_VOICES_DROPDOWN },
+  overrides: { State: VOICE_STATE_OPTIONS, SpeakerIDs: CLONED_VOICES_LOCATOR },
 });
 
 export const { option, description } = operation;

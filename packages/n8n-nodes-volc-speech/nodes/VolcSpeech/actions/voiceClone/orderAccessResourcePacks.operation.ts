@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { VOICE_SLOT_CODE, VOICE_SLOT_RESOURCE_ID } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
 
 export const operation = defineOperation({
@@ -7,8 +8,8 @@ export const operation = defineOperation({
   name: 'Order Voice Slots',
   actionLabel: 'Order cloned voice slots',
   overrides: {
-    ResourceID: { default: 'volc.megatts.voiceclone' },
-    Code: { default: 'Model_storage' },
+    ResourceID: VOICE_SLOT_RESOURCE_ID,
+    Code: VOICE_SLOT_CODE,
   },
 });
 

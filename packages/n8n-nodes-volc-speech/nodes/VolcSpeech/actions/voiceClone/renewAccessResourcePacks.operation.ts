@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CLONED_VOICES_DROPDOWN } from '../../helpers/commonFields';
+import { CLONED_VOICES_LOCATOR } from '../../helpers/commonFields';
 import { defineOperation } from '../../helpers/operation';
 
 export const operation = defineOperation({
@@ -8,7 +8,7 @@ export const operation = defineOperation({
   name: 'Renew Cloned Voices',
   actionLabel: 'Renew cloned voices',
   promote: ['SpeakerIDs'],
-  overrides: { SpeakerIDs: CLONED_VOICES_DROPDOWN },
+  overrides: { SpeakerIDs: CLONED_VOICES_LOCATOR },
 });
 
 export const { option, description } = operation;
