@@ -14,6 +14,7 @@ import type { Route } from './router.js';
 import type { EmulatorRuntime } from './runtime.js';
 import { BodyTooLarge, readBody } from './requestBody.js';
 import { prepareRequest } from './liveBehaviour.js';
+import { StateWriteFailed } from './stateWriter.js';
 import { dict } from './state/dict.js';
 import { isPlainObject, paramsFromQuery, type Params } from './validate.js';
 
@@ -136,7 +137,8 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
       orderThrottle: rt.orderThrottle,
       random: rt.init.idRandom,
     });
-    if (route.effect !== 'read') rt.persist();
+    // Answered only once the change is durable (group commit: stateWriter.ts).
+    if (route.effect !== 'read') await rt.saved().catch((error: unknown) => Promise.reject(notSaved(error)));
     sendJson(res, 200, route.format === 'envelope' ? successBody(ctx, result) : result, topHeaders(ctx));
   } catch (error) {
     const apiError = error instanceof ApiError ? error : internalError(error, rt);
@@ -148,6 +150,12 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     return;
   }
   rt.log(`${req.method} ${ctx.action} ${ctx.version} → ${status} (${Math.round(performance.now() - started)} ms) AK=${caller}`);
+}
+
+/** The write holding this request's change failed: the change was undone, the caller is told so. */
+function notSaved(error: unknown): unknown {
+  if (!(error instanceof StateWriteFailed)) return error;
+  return gatewayError('InternalError', `The change was not saved and has been undone: ${error.message}. Nothing changed; check the disk and retry`);
 }
 
 function internalError(error: unknown, rt: EmulatorRuntime): ApiError {

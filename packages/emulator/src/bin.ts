@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * volc-speech-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--latency MS] [--qps N]
+ * volc-speech-emulator [--port N] [--host 127.0.0.1] [--state FILE] [--state-writes group|sync] [--latency MS] [--qps N]
  *                      [--error-rate R] [--drop-rate R] [--voices N] [--accept-empty-voice-state] [--quiet]
  *
  * Prints the URL and the credentials it accepts. The demo secret is public, so it is printed;
@@ -18,7 +18,10 @@ const USAGE = `Usage: volc-speech-emulator [options]
 
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host HOST       address to bind (default ${DEFAULT_HOST})
-  --state FILE      load state from FILE and save every change to it
+  --state FILE      load state from FILE and save every change to it (each change is answered
+                    once it is on disk; the changes of one moment share one write)
+  --state-writes sync
+                    one synchronous write per change instead (slower, blocks reads; for comparison)
   --latency MS      delay every answer by MS milliseconds
   --qps N           per access key and action (default ${DEFAULT_ACTION_QPS}; 0 turns throttling off)
   --error-rate R    fraction (0–1) of requests that fail with a random 5xx
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       state: { type: 'string' },
+      'state-writes': { type: 'string' },
       latency: { type: 'string' },
       qps: { type: 'string' },
       'error-rate': { type: 'string' },
@@ -70,6 +74,10 @@ async function main(): Promise<void> {
   if (latencyMs !== undefined) faults.latencyMs = latencyMs;
   if (errorRate !== undefined) faults.errorRate = errorRate;
   if (dropRate !== undefined) faults.dropRate = dropRate;
+  const stateWrites = values['state-writes'];
+  if (stateWrites !== undefined && stateWrites !== 'group' && stateWrites !== 'sync') {
+    throw new Error(`--state-writes must be group or sync, got ${JSON.stringify(stateWrites)}`);
+  }
   const voices = numberOption('voices', values.voices, { min: 0, integer: true });
 
   const envAccessKey = process.env['VOLC_ACCESSKEY']?.trim();
@@ -81,6 +89,7 @@ async function main(): Promise<void> {
     port: numberOption('port', values.port, { min: 0, max: 65535, integer: true }) ?? DEFAULT_PORT,
     host: values.host ?? DEFAULT_HOST,
     ...(values.state ? { stateFile: values.state } : {}),
+    ...(stateWrites ? { stateWriteMode: stateWrites } : {}),
     ...(voices !== undefined ? { seed: { voices } } : {}),
     accessKeys,
     faults,

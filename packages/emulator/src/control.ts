@@ -173,10 +173,14 @@ export async function handleControlRequest(req: IncomingMessage, res: ServerResp
       }
     }
     if (!isPlainObject(body)) throw new ControlError(400, 'The body must be a JSON object');
-    sendJson(res, 200, handler(body, control));
+    const answer = handler(body, control);
+    // A change is answered once it is on disk (at once without a state file).
+    if (req.method === 'POST') await control.saved();
+    sendJson(res, 200, answer);
   } catch (error) {
     const status =
       error instanceof ControlError ? error.status : error instanceof BodyTooLarge ? 413 : error instanceof TypeError || error instanceof ApiError ? 400 : 500;
+    // StateWriteFailed (a 500): the change was undone, its message says which file failed and why.
     sendJson(res, status, { ok: false, error: error instanceof Error ? error.message : String(error) });
   }
 }

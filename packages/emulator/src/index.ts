@@ -9,3 +9,5 @@ export type { EmulatorState } from './state/model.js';
 export type { UsageSettings } from './state/usage.js';
 export { GATEWAY_ERRORS } from './errors.js';
 export { controlRefusal, isLoopbackAddress, isLoopbackHost, isLoopbackOrigin } from './control.js';
+export type { StateWriteMode } from './stateWriter.js';
+export type { AsyncFsOps } from './persistence.js';

@@ -1,35 +1,23 @@
 /**
- * `--state FILE`: the state is loaded at start and written after every mutating request.
+ * `--state FILE`: the state is loaded at start and written after mutating requests.
  *
  * A write never leaves a half-written file behind: the JSON goes to a temporary file in the
  * same directory, is fsync'ed, then renamed over the target (atomic on POSIX within one file
  * system), and the directory is fsync'ed so the rename itself survives a crash. A crash at any
- * point leaves either the previous complete file or the new complete file. Writes are
- * synchronous, so the answer to a request is sent only after its change is on disk.
+ * point leaves either the previous complete file or the new complete file.
+ *
+ * The write itself is in atomicWrite.ts. It runs synchronously at start-up and in the old
+ * one-write-per-request mode, and on a writer thread for the group commit (stateWriter.ts), so
+ * reads are answered while a write is in flight. writeStateBytesAtomicAsync does the same steps
+ * through injectable asynchronous file operations, for tests that count, hold or fail them.
  */
 import * as nodeFs from 'node:fs';
+import { realFs, writeBytesAtomic, type FsOps } from './atomicWrite.js';
 import { basename, dirname, join } from 'node:path';
 import { STATE_SCHEMA_VERSION, type EmulatorState } from './state/model.js';
 import { reviveState, StateShapeError } from './state/shape.js';
 
-/** The file operations used, injectable so tests can simulate a crash between any two steps. */
-export interface FsOps {
-  openSync: typeof nodeFs.openSync;
-  writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
-  fsyncSync: typeof nodeFs.fsyncSync;
-  closeSync: typeof nodeFs.closeSync;
-  renameSync: typeof nodeFs.renameSync;
-  unlinkSync: typeof nodeFs.unlinkSync;
-}
-
-const realFs: FsOps = {
-  openSync: nodeFs.openSync,
-  writeSync: (fd, buffer, offset, length) => nodeFs.writeSync(fd, buffer, offset, length),
-  fsyncSync: nodeFs.fsyncSync,
-  closeSync: nodeFs.closeSync,
-  renameSync: nodeFs.renameSync,
-  unlinkSync: nodeFs.unlinkSync,
-};
+export { realFs, type FsOps } from './atomicWrite.js';
 
 let tempCounter = 0;
 
@@ -38,48 +26,75 @@ export function tempPathFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
 }
 
+/** The bytes of a state file holding `state`. */
+export function serializeState(state: EmulatorState): Buffer {
+  return Buffer.from(`${JSON.stringify(state)}\n`);
+}
+
 export function writeStateFileAtomic(file: string, state: EmulatorState, fs: FsOps = realFs): void {
-  const bytes = Buffer.from(`${JSON.stringify(state)}\n`);
+  writeStateBytesAtomic(file, serializeState(state), fs);
+}
+
+export function writeStateBytesAtomic(file: string, bytes: Buffer, fs: FsOps = realFs): void {
+  writeBytesAtomic(file, tempPathFor(file), bytes, fs);
+}
+
+/** The asynchronous file operations of a write, injectable so tests can count, slow down or fail any step. */
+export interface AsyncFsOps {
+  open(path: string, flags: string, mode: number): Promise<number>;
+  write(fd: number, buffer: Uint8Array, offset: number, length: number): Promise<number>;
+  fsync(fd: number): Promise<void>;
+  close(fd: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  /** fsync of a directory (the rename inside it); a platform that cannot open a directory skips it. */
+  syncDirectory(dir: string): Promise<void>;
+}
+
+type Callback<T> = (error: NodeJS.ErrnoException | null, value: T) => void;
+const settle = <T>(run: (done: Callback<T>) => void) =>
+  new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
+
+export const realAsyncFs: AsyncFsOps = {
+  open: (path, flags, mode) => settle<number>((done) => nodeFs.open(path, flags, mode, done)),
+  write: (fd, buffer, offset, length) => settle<number>((done) => nodeFs.write(fd, buffer, offset, length, null, (error, written) => done(error, written))),
+  fsync: (fd) => settle<void>((done) => nodeFs.fsync(fd, (error) => done(error, undefined))),
+  close: (fd) => settle<void>((done) => nodeFs.close(fd, (error) => done(error, undefined))),
+  rename: (from, to) => settle<void>((done) => nodeFs.rename(from, to, (error) => done(error, undefined))),
+  unlink: (path) => settle<void>((done) => nodeFs.unlink(path, (error) => done(error, undefined))),
+  syncDirectory: async (dir) => {
+    let fd: number | undefined;
+    try {
+      fd = await realAsyncFs.open(dir, 'r', 0);
+      await realAsyncFs.fsync(fd);
+    } catch {
+      // Not supported here (e.g. Windows); the rename is still atomic.
+    } finally {
+      if (fd !== undefined) await realAsyncFs.close(fd).catch(() => {});
+    }
+  },
+};
+
+/** writeStateBytesAtomic without blocking the event loop: the same steps, in the same order. */
+export async function writeStateBytesAtomicAsync(file: string, bytes: Buffer, fs: AsyncFsOps = realAsyncFs): Promise<void> {
   const temp = tempPathFor(file);
-  const fd = fs.openSync(temp, 'w', 0o600);
+  const fd = await fs.open(temp, 'w', 0o600);
   try {
-    // writeSync may write less than asked; loop until every byte is out.
-    for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
-    fs.fsyncSync(fd);
+    for (let offset = 0; offset < bytes.length; ) offset += await fs.write(fd, bytes, offset, bytes.length - offset);
+    await fs.fsync(fd);
   } catch (error) {
-    fs.closeSync(fd);
-    safeUnlink(fs, temp);
+    await fs.close(fd).catch(() => {});
+    await fs.unlink(temp).catch(() => {});
     throw error;
   }
-  fs.closeSync(fd);
   try {
-    fs.renameSync(temp, file);
+    await fs.close(fd);
+    await fs.rename(temp, file);
   } catch (error) {
-    safeUnlink(fs, temp);
+    await fs.unlink(temp).catch(() => {});
     throw error;
   }
-  syncDirectory(dirname(file));
-}
-
-function safeUnlink(fs: FsOps, path: string): void {
-  try {
-    fs.unlinkSync(path);
-  } catch {
-    // Already gone or never created: nothing to clean.
-  }
-}
-
-/** Makes the rename durable; some platforms cannot open a directory, which is then skipped. */
-function syncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = nodeFs.openSync(dir, 'r');
-    nodeFs.fsyncSync(fd);
-  } catch {
-    // Not supported here (e.g. Windows); the rename is still atomic.
-  } finally {
-    if (fd !== undefined) nodeFs.closeSync(fd);
-  }
+  await fs.syncDirectory(dirname(file));
 }
 
 function isRunning(pid: number): boolean {

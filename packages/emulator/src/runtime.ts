@@ -8,7 +8,7 @@ import { AccessKeyTable } from './auth/accessKeys.js';
 import type { EmulatorClock } from './clock.js';
 import { FaultInjector, type FaultPatch, type FaultSettings } from './faults.js';
 import type { RuntimeSettings } from './handlers/context.js';
-import { writeStateFileAtomic } from './persistence.js';
+import type { AsyncFsOps } from './persistence.js';
 import type { Router } from './router.js';
 import { createSeedState, type SeedOptions } from './seed.js';
 import type { RandomSource } from './state/ids.js';
@@ -17,6 +17,7 @@ import { reviveState } from './state/shape.js';
 import { OrderThrottle } from './state/orderThrottle.js';
 import { addUsage, catchUp, setQuotaLoad, simulateUsage, type QuotaLoadRequest } from './state/usage.js';
 import { setVoiceState, statusRow } from './state/voices.js';
+import { StateWriter, type StateWriteMode, type StateWriterStats } from './stateWriter.js';
 
 export interface EmulatorControl {
   health(): HealthReport;
@@ -34,6 +35,12 @@ export interface EmulatorControl {
   setQuotaLoad(req: QuotaLoadRequest): { projectName: string; resourceId: string; day: string; peaks: Record<string, { value: number; limit: number }> };
   /** Moves a cloned voice to a training state, as training would; the voice's status row, or undefined if unknown. */
   setVoiceState(speakerId: string, state: string): Record<string, unknown> | undefined;
+  /**
+   * Resolves once every change made so far is durable in the state file (at once without one);
+   * rejects when that write failed, after the change was undone in memory. The operations above
+   * change memory at once and start the write; await this to know the change is on disk.
+   */
+  saved(): Promise<void>;
 }
 
 /**
@@ -71,6 +78,8 @@ export interface HealthReport {
   uptimeMs: number;
   requests: number;
   stateFile: string | null;
+  /** Writes of the state file so far, and how many changes they held (group commit); null without a file. */
+  stateWrites: StateWriterStats | null;
   faults: FaultSettings;
 }
 
@@ -83,6 +92,10 @@ export interface RuntimeInit {
   seed: SeedOptions;
   initialFaults: FaultSettings;
   stateFile?: string;
+  /** How the state file is written (default group commit). */
+  stateWriteMode?: StateWriteMode;
+  /** File operations of the state file writes (tests inject slow or failing ones). */
+  stateFileOps?: AsyncFsOps;
   initialState: EmulatorState;
   random: RandomSource;
   idRandom: RandomSource;
@@ -96,11 +109,17 @@ export class EmulatorRuntime implements EmulatorControl {
   readonly orderThrottle = new OrderThrottle();
   readonly startedAt: number;
   requestCount = 0;
+  /** Writes the state file (group commit), when there is one. */
+  readonly writer: StateWriter | undefined;
 
   constructor(readonly init: RuntimeInit) {
     this.state = init.initialState;
     this.faultInjector = new FaultInjector(init.initialFaults, init.random);
     this.startedAt = init.clock.now();
+    if (init.stateFile) {
+      const holder = { current: () => this.state, replace: (state: EmulatorState) => void (this.state = state) };
+      this.writer = new StateWriter(init.stateFile, holder, init.stateWriteMode ?? 'group', init.stateFileOps);
+    }
   }
 
   now(): number {
@@ -112,8 +131,14 @@ export class EmulatorRuntime implements EmulatorControl {
     catchUp(this.state, this.now(), this.init.settings.usage);
   }
 
-  persist(): void {
-    if (this.init.stateFile) writeStateFileAtomic(this.init.stateFile, this.state);
+  /** See EmulatorControl.saved: resolves once every change made so far is durable. */
+  saved(): Promise<void> {
+    return this.writer ? this.writer.commit() : Promise.resolve();
+  }
+
+  /** Starts the write of a change made through the control handle; its caller may await saved(). */
+  private persist(): void {
+    this.saved().catch((error: unknown) => this.init.log(`a control change was undone: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   log(line: string): void {
@@ -128,6 +153,7 @@ export class EmulatorRuntime implements EmulatorControl {
       uptimeMs: this.now() - this.startedAt,
       requests: this.requestCount,
       stateFile: this.init.stateFile ?? null,
+      stateWrites: this.writer ? { ...this.writer.stats } : null,
       faults: this.faultInjector.settings,
     };
   }

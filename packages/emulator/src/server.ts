@@ -10,11 +10,12 @@ import { handleApiRequest } from './apiRequest.js';
 import { systemClock, type EmulatorClock } from './clock.js';
 import { CONTROL_PREFIX, handleControlRequest } from './control.js';
 import type { FaultSettings } from './faults.js';
-import { loadStateFile, removeStaleTempFiles, writeStateFileAtomic } from './persistence.js';
+import { loadStateFile, removeStaleTempFiles, writeStateFileAtomic, type AsyncFsOps } from './persistence.js';
 import { declaresTooLarge } from './requestBody.js';
 import { defaultRoutes, Router } from './router.js';
 import { EmulatorRuntime, type EmulatorControl } from './runtime.js';
 import { createSeedState, type SeedOptions } from './seed.js';
+import type { StateWriteMode } from './stateWriter.js';
 import { cryptoRandom, type RandomSource } from './state/ids.js';
 import type { EmulatorState } from './state/model.js';
 import type { UsageSettings } from './state/usage.js';
@@ -47,6 +48,14 @@ export interface EmulatorOptions {
   random?: RandomSource;
   /** Where log lines go (default stderr). */
   log?: (line: string) => void;
+  /**
+   * How the state file is written: 'group' (default) writes the changes of one tick in one atomic
+   * write and answers each once durable, without blocking reads; 'sync' is the old one
+   * synchronous write per change (kept for the benchmark's comparison).
+   */
+  stateWriteMode?: StateWriteMode;
+  /** File operations of the state file writes; tests inject slow or failing ones. */
+  stateFileOps?: AsyncFsOps;
   /** Header and request timeouts (default DEFAULT_TIMEOUTS: 10 s and 30 s). */
   timeouts?: { headersMs?: number; requestMs?: number };
 }
@@ -119,6 +128,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     quiet: options.quiet ?? false,
   };
   if (options.stateFile) runtimeInit.stateFile = options.stateFile;
+  if (options.stateWriteMode) runtimeInit.stateWriteMode = options.stateWriteMode;
+  if (options.stateFileOps) runtimeInit.stateFileOps = options.stateFileOps;
   const runtime = new EmulatorRuntime(runtimeInit);
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -155,11 +166,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }).then(() => {
-        // Usage accrued since the last write is saved too; every mutation was already on disk.
+      }).then(async () => {
+        // Usage accrued since the last write is saved too; every acknowledged mutation was already on disk.
         if (options.stateFile) {
           runtime.catchUp();
-          runtime.persist();
+          await runtime.saved().catch((error: unknown) => log(`the state at close was not saved: ${error instanceof Error ? error.message : String(error)}`));
+          await runtime.writer?.close();
         }
       });
       return closing;

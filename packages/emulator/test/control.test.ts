@@ -19,7 +19,7 @@ describe('control endpoint payloads', () => {
   it('GET health', async () => {
     const r = await control('health');
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ ok: true, service: 'speech_saas_prod', now: expect.any(String), uptimeMs: expect.any(Number), requests: expect.any(Number), stateFile: null, faults: {} });
+    expect(r.json).toEqual({ ok: true, service: 'speech_saas_prod', now: expect.any(String), uptimeMs: expect.any(Number), requests: expect.any(Number), stateFile: null, stateWrites: null, faults: {} });
   });
 
   it('GET state returns the whole state; POST reset goes back to the seed', async () => {

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startEmulator, type EmulatorHandle } from '../src/index.js';
-import { loadStateFile, writeStateFileAtomic, type FsOps } from '../src/persistence.js';
+import { loadStateFile, realAsyncFs, writeStateFileAtomic, type AsyncFsOps, type FsOps } from '../src/persistence.js';
 import { createSeedState } from '../src/seed.js';
 import { startBin } from './helpers/bin.js';
-import { signedCall } from './helpers/raw.js';
+import { errorOf, resultOf, signedCall, type RawResponse } from './helpers/raw.js';
 
 let dir: string;
 let file: string;
@@ -62,6 +62,7 @@ describe('state file', () => {
     const emulator = await startEmulator({ quiet: true, stateFile: file });
     await createKey(emulator, 'temp');
     emulator.control.reset();
+    await emulator.control.saved();
     expect(keysIn(file)).toHaveLength(2);
     await emulator.close();
   });
@@ -179,23 +180,29 @@ describe('atomic writes (crash simulation)', () => {
     expect(keysIn(file)).toContain('B');
   });
 
-  it('a real SIGKILL in the middle of a burst of writes: the file parses and holds every acknowledged change', async () => {
+  it('a real SIGKILL while 32 writers write concurrently: the file parses and holds every acknowledged change', async () => {
     const bin = await startBin(['--port', '0', '--state', file, '--quiet', '--qps', '0']);
     const target = { url: bin.url, credentials: DEMO_CREDENTIALS } as EmulatorHandle;
     const acknowledged: string[] = [];
-    const requests = Array.from({ length: 80 }, (_, i) =>
-      createKey(target, `k${i}`).then(
-        (r) => void (r.status === 200 && acknowledged.push(`k${i}`)),
-        () => {},
-      ),
-    );
-    while (acknowledged.length < 10) await new Promise((resolve) => setTimeout(resolve, 2));
+    let killed = false;
+    // 32 writers, each sending its next change as soon as the previous one is answered: the
+    // emulator sees up to 32 changes at once, so group commit (not one write each) is what runs.
+    const writers = Array.from({ length: 32 }, async (_, w) => {
+      for (let i = 0; !killed; i++) {
+        const name = `w${w}-${i}`;
+        const response = await createKey(target, name).catch(() => undefined);
+        if (response?.status === 200) acknowledged.push(name);
+        else if (!killed) throw new Error(`write ${name} refused before the kill: ${response?.status} ${response?.text}`);
+      }
+    });
+    while (acknowledged.length < 150) await new Promise((resolve) => setTimeout(resolve, 2));
+    killed = true;
     bin.child.kill('SIGKILL');
-    await Promise.all(requests);
+    await Promise.all(writers);
     expect((await bin.exited).signal).toBe('SIGKILL');
 
     const names = keysIn(file);
-    for (const name of acknowledged) expect(names).toContain(name);
+    expect(acknowledged.filter((name) => !names.includes(name))).toEqual([]);
     const leftovers = readdirSync(dir).filter((f) => f !== 'state.json');
     for (const leftover of leftovers) expect(leftover).toMatch(/^\.state\.json\.\d+\.\d+\.tmp$/);
 
@@ -206,6 +213,138 @@ describe('atomic writes (crash simulation)', () => {
       expect(readdirSync(dir).filter((f) => f !== 'state.json')).toEqual([]);
     } finally {
       await restarted.close();
+    }
+  }, 30_000);
+});
+
+/** File operations that count fsyncs of files and can hold or fail them. */
+function instrumentedOps(hooks: { beforeFsync?: (n: number) => Promise<void> } = {}) {
+  const counts = { fsyncs: 0, renames: 0 };
+  const ops: AsyncFsOps = {
+    ...realAsyncFs,
+    fsync: async (fd) => {
+      const n = ++counts.fsyncs;
+      await hooks.beforeFsync?.(n);
+      return realAsyncFs.fsync(fd);
+    },
+    rename: (from, to) => (counts.renames++, realAsyncFs.rename(from, to)),
+  };
+  return { ops, counts };
+}
+
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+const listKeyNames = async (emulator: EmulatorHandle) => {
+  const response = await signedCall(emulator, { action: 'ListAPIKeys', version: '2025-05-20', body: { ProjectName: 'default' } });
+  expect(response.status).toBe(200);
+  return (resultOf<{ APIKeys: Array<{ Name: string }> }>(response).APIKeys ?? []).map((k) => k.Name);
+};
+
+describe('group commit', () => {
+  it('32 concurrent changes share a few writes, each answered only once its write is durable', async () => {
+    // Each write takes at least 30 ms: the changes arriving meanwhile must join the next write.
+    const { ops, counts } = instrumentedOps({ beforeFsync: () => new Promise((resolve) => setTimeout(resolve, 30)) });
+    const emulator = await startEmulator({ quiet: true, stateFile: file, stateFileOps: ops });
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 32 }, (_, i) =>
+          createKey(emulator, `c${i}`).then((response) => {
+            // Answered after the write: the key is already in the file.
+            if (response.status === 200) expect(keysIn(file)).toContain(`c${i}`);
+            return response;
+          }),
+        ),
+      );
+      expect(responses.map((r) => r.status)).toEqual(Array(32).fill(200));
+      expect(counts.fsyncs).toBeGreaterThanOrEqual(1);
+      expect(counts.fsyncs).toBeLessThanOrEqual(6);
+      expect(counts.renames).toBe(counts.fsyncs);
+    } finally {
+      await emulator.close();
+    }
+    expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  it('a read is answered while a write is held open, and the change is answered only after the write ends', async () => {
+    const held = gate();
+    const entered = gate();
+    const { ops } = instrumentedOps({
+      beforeFsync: async () => {
+        entered.open();
+        await held.opened;
+      },
+    });
+    const emulator = await startEmulator({ quiet: true, stateFile: file, stateFileOps: ops });
+    try {
+      let createAnswered = false;
+      const create = createKey(emulator, 'held').then((r) => ((createAnswered = true), r));
+      await entered.opened;
+      // The write is in flight (its fsync has not returned): a read still answers.
+      const names = await listKeyNames(emulator);
+      expect(names).toHaveLength(3);
+      expect(createAnswered).toBe(false);
+      held.open();
+      expect((await create).status).toBe(200);
+      expect(keysIn(file)).toContain('held');
+    } finally {
+      held.open();
+      await emulator.close();
+    }
+  });
+
+  it('a failed write: every change in it gets an error envelope with a RequestId, and memory goes back to what is on disk', async () => {
+    const entered = gate();
+    const release = gate();
+    const { ops } = instrumentedOps({
+      beforeFsync: async (n) => {
+        if (n > 1) return;
+        entered.open();
+        await release.opened;
+        throw Object.assign(new Error('EIO: simulated disk failure'), { code: 'EIO' });
+      },
+    });
+    const emulator = await startEmulator({ quiet: true, stateFile: file, stateFileOps: ops });
+    try {
+      const first = createKey(emulator, 'lost-0');
+      await entered.opened;
+      // These arrive while the failing write is in flight: made on top of it, so undone with it.
+      const more = Array.from({ length: 7 }, (_, i) => createKey(emulator, `lost-${i + 1}`));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release.open();
+      const responses: RawResponse[] = [await first, ...(await Promise.all(more))];
+      const refused = responses.filter((r) => r.status !== 200);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(responses[0]?.status).toBe(500);
+      for (const response of refused) {
+        expect(response.status).toBe(500);
+        expect(errorOf(response)).toMatchObject({ Code: 'InternalError' });
+        expect(errorOf(response).Message).toMatch(/not saved and has been undone: writing the state file .*state\.json failed \(EIO: simulated disk failure\)/);
+        expect((response.json['ResponseMetadata'] as { RequestId?: string }).RequestId).toMatch(/\S/);
+      }
+      // Memory holds exactly what the file holds: the refused changes are in neither.
+      const inMemory = await listKeyNames(emulator);
+      expect(inMemory.sort()).toEqual(keysIn(file).sort());
+      for (const [i, response] of responses.entries()) expect(inMemory.includes(`lost-${i}`)).toBe(response.status === 200);
+      // The next write works again.
+      expect((await createKey(emulator, 'after')).status).toBe(200);
+      expect(keysIn(file)).toContain('after');
+    } finally {
+      release.open();
+      await emulator.close();
+    }
+  });
+
+  it("the 'sync' mode (one synchronous write per change, as before) still answers each change once it is on disk", async () => {
+    const emulator = await startEmulator({ quiet: true, stateFile: file, stateWriteMode: 'sync' });
+    try {
+      await Promise.all(Array.from({ length: 4 }, (_, i) => createKey(emulator, `s${i}`)));
+      expect(keysIn(file)).toEqual(expect.arrayContaining(['s0', 's1', 's2', 's3']));
+    } finally {
+      await emulator.close();
     }
   });
 });
