@@ -53,6 +53,16 @@ function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/**
+ * A JSON value from the wire as text. Not String(value): an object such as `{"toString": ""}`
+ * cannot be converted that way (TypeError), and `[object Object]` would say nothing.
+ */
+function wireText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 /** Go unmarshals case-insensitively, so the simple error's keys are matched that way too. */
 function readSimpleError(body: Record<string, unknown>): { httpCode?: number; code: string; message: string } | undefined {
   const byLower = new Map(Object.entries(body).map(([k, v]) => [k.toLowerCase(), v]));
@@ -61,7 +71,7 @@ function readSimpleError(body: Record<string, unknown>): { httpCode?: number; co
   const message = byLower.get('message');
   if (code === undefined && httpCode === undefined) return undefined;
   const parsed: { httpCode?: number; code: string; message: string } = {
-    code: code === undefined || code === null || code === '' ? 'UnknownError' : String(code),
+    code: code === undefined || code === null || code === '' ? 'UnknownError' : wireText(code),
     message: typeof message === 'string' ? message : '',
   };
   const httpNumber = typeof httpCode === 'number' ? httpCode : Number(httpCode);

@@ -43,7 +43,11 @@ export function backoffDelayMs(retryIndex: number, options: Pick<RetryOptions, '
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    // So many digits that the number is Infinity: not a wait anyone can honour or show.
+    const ms = Math.round(Number(text) * 1000);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
   // Every HTTP-date form starts with a day name; this also keeps Date.parse from reading "-5" as a year.
   if (!/^[A-Za-z]{3}/.test(text)) return undefined;
   const at = Date.parse(text);

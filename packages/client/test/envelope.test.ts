@@ -107,3 +107,20 @@ describe('parseActionResponse', () => {
     expect(error.serviceMessage).toBe('The AccessKey [AKLT****NjU] is invalid'.replace('****NjU', `****${ak.slice(-4)}`));
   });
 });
+
+describe('found by the response fuzz (responseFuzz.test.ts)', () => {
+  it('a simple error whose errorcode is an object (even one with a toString key) is a VolcSpeechError, not a TypeError', () => {
+    const error = parseError('ListAPIKeys', raw(400, '{"errorcode":{"toString":""},"message":"m"}'));
+    expect(error.code).toBe('{"toString":""}');
+    expect(error.httpStatus).toBe(400);
+    expect(parseError('ListAPIKeys', raw(400, '{"errorcode":["A",1]}')).code).toBe('["A",1]');
+  });
+
+  it('a Retry-After too long to be a number (Infinity) gives no wait rather than an infinite one', () => {
+    const error = parseError('ListAPIKeys', raw(429, { ResponseMetadata: meta({ Error: { Code: 'FlowLimitExceeded', Message: 'slow down' } }) }, { 'retry-after': '9'.repeat(400) }));
+    expect(error.retryAfterMs).toBeUndefined();
+    expect(error.message).not.toContain('Infinity');
+    const finite = parseError('ListAPIKeys', raw(429, { ResponseMetadata: meta({ Error: { Code: 'FlowLimitExceeded', Message: 'slow down' } }) }, { 'retry-after': '7' }));
+    expect(finite.retryAfterMs).toBe(7000);
+  });
+});
