@@ -171,6 +171,48 @@ describe.skipIf(!!missing)('n8n-nodes-volc-speech in the real n8n', () => {
     expect(await serviceStatus()).toBe(SERVICE_STATUS.running);
   });
 
+  it('reads resource locators as the editor saves them: an API key from the list, speakers as entries (one an expression list)', async () => {
+    const keys = ((await emu.client.callUnchecked('ListAPIKeys', { ProjectName: 'default' })) as { APIKeys: Array<{ ID: number; Name: string }> }).APIKeys;
+    const key = keys[0]!;
+    const voices = (await emu.client.listAllUnchecked('BatchListMegaTTSTrainStatus', { ProjectName: 'default', State: 'Success' })) as Array<{ SpeakerID: string }>;
+    expect(voices.length, 'the seed has three voices in Success').toBeGreaterThanOrEqual(3);
+    // Two of them: a from the list, c through an expression list; b must stay out.
+    const [a, b, c] = voices.map((voice) => voice.SpeakerID);
+    const renamed = `${key.Name}-renamed`;
+    const result = await run(
+      chain(
+        'e2e locators',
+        manualTrigger,
+        volcNode('Rename key', {
+          resource: 'apiKey',
+          operation: 'UpdateAPIKey',
+          id: { __rl: true, mode: 'list', value: String(key.ID), cachedResultName: `${key.Name} (${key.ID})` },
+          additionalFields: { name: renamed },
+        }),
+        volcNode('Some voices', {
+          resource: 'voiceClone',
+          operation: 'BatchListMegaTTSTrainStatus',
+          state: 'Success',
+          returnAll: true,
+          additionalFields: {
+            speakerIds: {
+              entry: [
+                { id: { __rl: true, mode: 'list', value: a } },
+                { id: { __rl: true, mode: 'id', value: `={{ ['${c}'] }}` } },
+              ],
+            },
+          },
+        }),
+      ),
+    );
+    expect(result.status, JSON.stringify(result.error)).toBe('success');
+    expect(outputOf(result, 'Rename key')[0]?.json).toMatchObject({ success: true, request: { ID: key.ID, Name: renamed } });
+    const after = ((await emu.client.callUnchecked('ListAPIKeys', { ProjectName: 'default' })) as { APIKeys: Array<{ ID: number; Name: string }> }).APIKeys;
+    expect(after.find((entry) => entry.ID === key.ID)?.Name).toBe(renamed);
+    expect(outputOf(result, 'Some voices').map((item) => item.json.SpeakerID).sort()).toEqual([a, c].sort());
+    expect(b).not.toBe(a);
+  });
+
   it('gives a failed call as item data with continue-on-fail, and a NodeApiError without', async () => {
     await emu.control('faults', {
       failNext: { count: 1, httpStatus: 403, code: 'AccessDenied', message: 'User is not authorized to perform speech_saas_prod:ListAPIKeys', action: 'ListAPIKeys' },
