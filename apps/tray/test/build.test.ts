@@ -45,10 +45,10 @@ describe('build output', () => {
     vm.runInNewContext(read('preload', 'preload.cjs'), sandbox);
     expect(Object.keys(exposed)).toEqual(['volcSpeech']);
     expect(Object.keys(exposed.volcSpeech!).sort()).toEqual(
-      ['deleteProfile', 'getSettings', 'getSnapshot', 'onNavigate', 'onNotification', 'onSnapshot', 'refresh', 'saveProfile', 'selectProfile', 'setLanguage', 'setServicePaused', 'setStartAtLogin', 'testConnection'].sort(),
+      ['confirmCommand', 'deleteProfile', 'getSettings', 'getSnapshot', 'onNavigate', 'onNotification', 'onSnapshot', 'refresh', 'saveProfile', 'selectProfile', 'setLanguage', 'setServicePaused', 'setStartAtLogin', 'testConnection'].sort(),
     );
-    await (exposed.volcSpeech!.setServicePaused as (...a: unknown[]) => Promise<unknown>)('local', 'volc.service_type.10029', true);
-    expect(invoked).toEqual([['volc-speech:set-service-paused', 'local', 'volc.service_type.10029', true]]);
+    await (exposed.volcSpeech!.setServicePaused as (...a: unknown[]) => Promise<unknown>)('local', 'volc.service_type.10029', true, 'token-from-confirmCommand');
+    expect(invoked).toEqual([['volc-speech:set-service-paused', 'local', 'volc.service_type.10029', true, 'token-from-confirmCommand']]);
   });
 
   it('core: dist/core/index.js loads in plain Node (the bench uses it)', async () => {

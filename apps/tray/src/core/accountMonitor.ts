@@ -4,6 +4,7 @@
  * service changes, and runs pause/resume. Polls and commands for one account never overlap.
  */
 import type { AccountView, CommandOutcome, ConnectionTestResult, ServiceView } from '../shared/bridge.js';
+import { endpointSchemeAllowed, sameEndpoint } from '../shared/ipc.js';
 import { accountLevel, applyFetch, emptyAccountView, relevel, withHeadline, type ServiceStateChange } from './accountView.js';
 import { failedFetch, fetchAccount, type AccountFetch } from './accountFetch.js';
 import type { ConnectionTarget, SpeechApi, SpeechApiFactory } from './api.js';
@@ -44,13 +45,43 @@ interface Connection {
   redaction: RedactionContext;
 }
 
-export class NoCredentialsError extends Error {
-  readonly code = 'NoCredentials';
-  /** The hint's catalogue key is hint.noCredentials (shared/i18n): the page and the dialogs say it in their language. */
-  readonly hint = 'Enter the Access Key ID and Secret Access Key in Settings, or turn on “use the local emulator”.';
-  constructor(message: string) {
+/** Why a profile's calls cannot be signed; `hint` says what to do in Settings (catalogue key in shared/headlineText). */
+export class CredentialsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
+    this.name = 'CredentialsError';
+  }
+}
+
+export class NoCredentialsError extends CredentialsError {
+  /** The hint's catalogue key is hint.noCredentials (shared/i18n): the page and the dialogs say it in their language. */
+  constructor(message: string) {
+    super('NoCredentials', message, 'Enter the Access Key ID and Secret Access Key in Settings, or turn on “use the local emulator”.');
     this.name = 'NoCredentialsError';
+  }
+}
+
+/** The stored secret was saved with another endpoint: it never signs for this one (hint.secretEndpoint). */
+export class SecretEndpointError extends CredentialsError {
+  constructor(boundTo: string, endpoint: string) {
+    super(
+      'SecretNeededForEndpoint',
+      `Endpoint is now ${endpoint}, but the stored Secret Access Key was saved for ${boundTo}.`,
+      'Enter the Secret Access Key again to use it with the new endpoint.',
+    );
+    this.name = 'SecretEndpointError';
+  }
+}
+
+/** http:// to a host that is not this machine: the signed calls would cross the network readable (hint.insecureEndpoint). */
+export class InsecureEndpointError extends CredentialsError {
+  constructor(endpoint: string) {
+    super('InsecureEndpoint', `Endpoint ${endpoint} uses http:// to a host that is not this machine.`, 'Use an https:// endpoint in Settings (http:// only for 127.0.0.1, ::1 or localhost).');
+    this.name = 'InsecureEndpointError';
   }
 }
 
@@ -58,15 +89,25 @@ export function thresholdsOf(profile: StoredProfile): Thresholds {
   return { warningPercent: profile.warningPercent, criticalPercent: profile.criticalPercent };
 }
 
-/** Resolves where a profile's calls go. Shared by polling and "test connection". */
+/**
+ * Resolves where a profile's calls go. Shared by polling and "test connection". A typed
+ * `secretOverride` signs for whatever endpoint the form has (https, or http on loopback); the
+ * stored secret signs only for the endpoint it was saved with (`secretEndpoint`, else `endpoint`).
+ */
 export async function resolveTarget(
-  profile: Pick<StoredProfile, 'id' | 'accessKeyId' | 'region' | 'endpoint' | 'useEmulator'>,
+  profile: Pick<StoredProfile, 'id' | 'accessKeyId' | 'region' | 'endpoint' | 'useEmulator' | 'secretEndpoint'>,
   deps: { emulator: EmulatorHost; secrets: SecretStore },
   secretOverride?: string,
 ): Promise<ConnectionTarget> {
   if (profile.useEmulator) return deps.emulator.target(profile.region);
   if (!profile.accessKeyId) throw new NoCredentialsError('No access key ID is set for this profile.');
-  const secret = secretOverride || (await deps.secrets.get(profile.id));
+  if (!endpointSchemeAllowed(profile.endpoint)) throw new InsecureEndpointError(profile.endpoint);
+  let secret = secretOverride;
+  if (!secret) {
+    const boundTo = profile.secretEndpoint ?? profile.endpoint;
+    if (!sameEndpoint(boundTo, profile.endpoint)) throw new SecretEndpointError(boundTo, profile.endpoint);
+    secret = (await deps.secrets.get(profile.id)) ?? undefined;
+  }
   if (!secret) throw new NoCredentialsError('No secret access key is stored in the keychain for this profile.');
   return { endpoint: profile.endpoint, region: profile.region, credentials: { accessKeyId: profile.accessKeyId, secretAccessKey: secret } };
 }

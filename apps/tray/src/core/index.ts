@@ -5,7 +5,8 @@
 export { aggregateProfiles, causingProfile, localizedAccount, TrayCore, type TrayCoreOptions, type TrayModel, type LoginItems } from './trayCore.js';
 export { accountHeadline, concernOrder, mainProduct } from './headline.js';
 export { EXPIRY_WARNING_DAYS, ExpiryTracker, expiryStep, type ExpiryWarning } from './expiry.js';
-export { AccountMonitor, NoCredentialsError, resolveTarget, testConnectionTo } from './accountMonitor.js';
+export { AccountMonitor, CredentialsError, InsecureEndpointError, NoCredentialsError, resolveTarget, SecretEndpointError, testConnectionTo } from './accountMonitor.js';
+export { CONFIRMATION_TTL_MS, ConfirmationGate, ConfirmationRequiredError } from './confirmations.js';
 export { applyFetch, accountLevel, emptyAccountView, parseServiceTime, withHeadline, packBalances, rateLimits, relevel, usageTrends, type AccountUpdate, type ServiceStateChange } from './accountView.js';
 export { fetchAccount, fetchAllPacks, failedFetch, type AccountFetch, type CallResult } from './accountFetch.js';
 export { createClientApiFactory, type ApiHooks, type ConnectionTarget, type SpeechApi, type SpeechApiFactory } from './api.js';

@@ -6,6 +6,8 @@
  */
 import type {
   AccountView,
+  CommandConfirmation,
+  CommandConfirmationRequest,
   CommandOutcome,
   ConnectionTestResult,
   DashboardSnapshot,
@@ -19,9 +21,10 @@ import type {
   TrayLevel,
   TrayNotification,
 } from '../shared/bridge.js';
-import { validateProfileInput } from '../shared/ipc.js';
+import { sameEndpoint, validateProfileInput } from '../shared/ipc.js';
 import { createI18n, resolveLocale, type I18n, type Locale } from '../shared/i18n/index.js';
-import { AccountMonitor, NoCredentialsError, resolveTarget, testConnectionTo, thresholdsOf } from './accountMonitor.js';
+import { AccountMonitor, CredentialsError, resolveTarget, SecretEndpointError, testConnectionTo, thresholdsOf } from './accountMonitor.js';
+import { ConfirmationGate } from './confirmations.js';
 import { createClientApiFactory, type SpeechApiFactory } from './api.js';
 import { localError, toCallErrorView } from './callError.js';
 import { systemClock, type Clock } from './clock.js';
@@ -110,11 +113,13 @@ export class TrayCore implements TrayBridge {
   private readonly systemLocale: string;
   private started = false;
   private snapshotQueued = false;
+  private readonly confirmations: ConfirmationGate;
 
   constructor(private readonly options: TrayCoreOptions) {
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? (() => {});
     this.emulator = new EmulatorHost(options.startEmulator ?? startEmbeddedEmulator);
+    this.confirmations = new ConfirmationGate(this.clock);
     let factory: Promise<SpeechApiFactory> | null = options.apiFactory ? Promise.resolve(options.apiFactory) : null;
     this.apiFactory = () => (factory ??= createClientApiFactory());
     this.settings = options.settings.load();
@@ -182,7 +187,15 @@ export class TrayCore implements TrayBridge {
     await Promise.all([...this.monitors.values()].map((m) => m.refresh()));
   }
 
-  async setServicePaused(profileId: string, resourceId: string, paused: boolean): Promise<CommandOutcome> {
+  /** The user said yes to this command (a dialog): a one-time token for exactly it. */
+  async confirmCommand(request: CommandConfirmationRequest): Promise<CommandConfirmation> {
+    if (!this.monitors.has(request.profileId)) throw new Error(`There is no profile ${request.profileId}.`);
+    return this.confirmations.issue(request);
+  }
+
+  /** Refused (ConfirmationRequiredError) unless `confirmation` is a fresh confirmCommand token for this very command. */
+  async setServicePaused(profileId: string, resourceId: string, paused: boolean, confirmation?: string): Promise<CommandOutcome> {
+    this.confirmations.consume({ operation: paused ? 'pause' : 'resume', profileId, resourceId }, confirmation);
     const monitor = this.monitors.get(profileId);
     if (!monitor) {
       return {
@@ -244,6 +257,16 @@ export class TrayCore implements TrayBridge {
     const { watchedServices, ...rest } = fields;
     const profile: StoredProfile = { id, ...rest, watchedServices: watchedServices ?? existing?.watchedServices ?? defaultWatchedServices() };
     const secret = secretAccessKey?.trim();
+    // The stored secret belongs to the endpoint it was saved with; a new endpoint needs it typed again.
+    const boundTo = existing ? (existing.secretEndpoint ?? existing.endpoint) : undefined;
+    if (secret) {
+      profile.secretEndpoint = profile.endpoint;
+    } else if (existing && boundTo !== undefined) {
+      if (!profile.useEmulator && !sameEndpoint(boundTo, profile.endpoint) && (await this.hasSecret(id))) {
+        throw new SecretEndpointError(boundTo, profile.endpoint);
+      }
+      profile.secretEndpoint = boundTo;
+    }
     if (secret) await this.options.secrets.set(id, secret);
 
     const profiles = existing ? this.settings.profiles.map((p) => (p.id === id ? profile : p)) : [...this.settings.profiles, profile];
@@ -292,7 +315,9 @@ export class TrayCore implements TrayBridge {
     const input = this.validInput(rawInput);
     const stored = input.id ? this.settings.profiles.find((p) => p.id === input.id) : undefined;
     try {
-      const target = await resolveTarget({ ...input, id: stored?.id ?? '' }, { emulator: this.emulator, secrets: this.options.secrets }, input.secretAccessKey?.trim());
+      // A stored secret only ever signs for the endpoint it was saved with (not whatever the form says now).
+      const binding = stored ? { secretEndpoint: stored.secretEndpoint ?? stored.endpoint } : {};
+      const target = await resolveTarget({ ...input, ...binding, id: stored?.id ?? '' }, { emulator: this.emulator, secrets: this.options.secrets }, input.secretAccessKey?.trim());
       let requestId: string | undefined;
       const api = (await this.apiFactory())(target, {
         onResponse: (response) => {
@@ -302,7 +327,7 @@ export class TrayCore implements TrayBridge {
       return await testConnectionTo(api, target, input.projectName, () => this.clock.now(), () => requestId);
     } catch (error) {
       const view = toCallErrorView(error, 'ListAPIKeys', this.clock.now());
-      if (error instanceof NoCredentialsError) view.hint = error.hint;
+      if (error instanceof CredentialsError) view.hint = error.hint;
       return { ok: false, error: view };
     }
   }

@@ -91,7 +91,9 @@ async function start(): Promise<void> {
       noLink: true,
     });
     if (answer.response !== 0) return;
-    const outcome = await core.setServicePaused(profileId, service.resourceId, paused);
+    // The same confirmation step as the popover's: the core runs the command only with this token.
+    const { token } = await core.confirmCommand({ operation: paused ? 'pause' : 'resume', profileId, resourceId: service.resourceId });
+    const outcome = await core.setServicePaused(profileId, service.resourceId, paused, token);
     if (!outcome.ok) {
       const hintKey = errorHintKey(outcome.error);
       await dialog.showMessageBox({

@@ -32,7 +32,11 @@ export function createIpcBridge(ipc: IpcRendererLike): TrayBridge {
     onNotification: (listener) => subscribe<TrayNotification>(IPC_EVENT_CHANNELS.notification, isObject, listener),
     onNavigate: (listener) => subscribe<PopoverView>(IPC_EVENT_CHANNELS.navigate, isView, listener),
     refresh: () => invoke(IPC_INVOKE_CHANNELS.refresh),
-    setServicePaused: (profileId, resourceId, paused) => invoke(IPC_INVOKE_CHANNELS.setServicePaused, profileId, resourceId, paused),
+    confirmCommand: (request) => invoke(IPC_INVOKE_CHANNELS.confirmCommand, request),
+    setServicePaused: (profileId, resourceId, paused, confirmation) =>
+      confirmation === undefined
+        ? invoke(IPC_INVOKE_CHANNELS.setServicePaused, profileId, resourceId, paused)
+        : invoke(IPC_INVOKE_CHANNELS.setServicePaused, profileId, resourceId, paused, confirmation),
     selectProfile: (profileId) => invoke(IPC_INVOKE_CHANNELS.selectProfile, profileId),
     getSettings: () => invoke(IPC_INVOKE_CHANNELS.getSettings),
     saveProfile: (input) => invoke(IPC_INVOKE_CHANNELS.saveProfile, input),

@@ -84,19 +84,29 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     setCommonHeaders(response);
     // DNS rebinding: a page on another name resolving to 127.0.0.1 must not reach the bridge.
-    if (!isLoopbackHost(request.headers.host, port)) return sendText(response, 403, 'Forbidden host');
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    if (!isLoopbackHost(request.headers.host, port)) return sendText(response, 403, 'Forbidden host: use the address the preview printed (127.0.0.1, localhost or [::1]).');
+    const pathname = requestPath(request.url);
+    if (pathname === null) return sendText(response, 400, 'Malformed path');
 
-    if (url.pathname === EVENTS_PATH) {
+    if (pathname === EVENTS_PATH || pathname.startsWith(API_PREFIX)) {
+      // Only the page this server serves may use the bridge: no other site's page (its Origin says so).
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+        return sendJson(response, 403, { error: { message: `Cross-origin call refused: ${API_PREFIX}* answers only the preview's own page (Origin http://${request.headers.host}).` } });
+      }
+    }
+    if (pathname === EVENTS_PATH) {
       if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
       return openEventStream(request, response);
     }
-    if (url.pathname.startsWith(API_PREFIX)) {
+    if (pathname.startsWith(API_PREFIX)) {
       if (request.method !== 'POST') return sendJson(response, 405, { error: { message: 'POST only' } });
-      return answerCall(url.pathname.slice(API_PREFIX.length), request, response);
+      return answerCall(pathname.slice(API_PREFIX.length), request, response);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
-    return serveStatic(url.pathname, request, response);
+    const relative = staticPath(pathname);
+    if (relative === null) return sendText(response, 400, 'Malformed path');
+    return serveStatic(relative, request, response);
   }
 
   async function answerCall(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -104,10 +114,6 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     // A cross-site form or fetch cannot send application/json without a preflight we never grant.
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { error: { message: 'Content-Type must be application/json' } });
-    }
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://${request.headers.host}`) {
-      return sendJson(response, 403, { error: { message: 'Cross-origin call refused' } });
     }
     let body: unknown;
     try {
@@ -123,7 +129,9 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       const result = await invokeOperation(core, method, args.value);
       sendJson(response, 200, { result: result ?? null });
     } catch (error) {
-      sendJson(response, 500, { error: { message: messageOf(error) } });
+      // A pause or resume without the user's confirmation (no token, a used, expired or foreign one).
+      const refused = (error as { code?: unknown } | null)?.code === 'ConfirmationRequired';
+      sendJson(response, refused ? 403 : 500, { error: { message: messageOf(error), ...(refused ? { code: 'ConfirmationRequired' } : {}) } });
     }
   }
 
@@ -157,17 +165,17 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     }
   }
 
-  async function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-    const file = path.resolve(staticDir, `.${path.posix.normalize(relative)}`);
-    if (!file.startsWith(staticDir + path.sep) || relative.includes('\0')) return sendText(response, 404, 'Not found');
+  /** `relative`: a checked, decoded path (staticPath). */
+  async function serveStatic(relative: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const file = path.resolve(staticDir, `.${relative}`);
+    if (!file.startsWith(staticDir + path.sep)) return sendText(response, 404, 'Not found');
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()];
     if (!type) return sendText(response, 404, 'Not found');
     let body: Buffer;
     try {
       body = await readFile(file);
     } catch {
-      return sendText(response, 404, pathname === '/' ? 'The page is not built: run the tray build first.' : 'Not found');
+      return sendText(response, 404, relative === '/index.html' ? 'The page is not built: run the tray build first.' : 'Not found');
     }
     response.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : body);
@@ -194,6 +202,40 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       await ownedCore?.close();
     },
   };
+}
+
+/** Longest request path served; the page's own paths are a few dozen characters. */
+const MAX_PATH_LENGTH = 1024;
+
+/**
+ * The path of a request target, undecoded, or null when it is not one: empty, not starting
+ * with `/` (absolute and authority forms), overlong, or with characters a URL never has raw.
+ */
+export function requestPath(target: string | undefined): string | null {
+  if (!target || !target.startsWith('/') || target.length > MAX_PATH_LENGTH) return null;
+  if (/[\u0000-\u0020\u007f-\uffff\\]/.test(target)) return null;
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
+
+/**
+ * A static file's path, decoded and checked, or null for a malformed one: bad or overlong
+ * percent-encoding (`%E0%A4%A`, `%C0%AE`), an encoded `/`, `\` or NUL, a `.` or `..` segment.
+ * `/` is index.html.
+ */
+export function staticPath(pathname: string): string | null {
+  if (pathname === '/') return '/index.html';
+  if (/%(2f|5c|00)/i.test(pathname)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return null;
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((segment) => segment === '.' || segment === '..')) return null;
+  return decoded;
 }
 
 function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {

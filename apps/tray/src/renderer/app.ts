@@ -236,18 +236,19 @@ class PopoverApp {
     const key = serviceKey(profileId, resourceId);
     if (this.commands.isInFlight(key)) return;
     const { t } = i18n();
-    if (pause) {
-      const confirmed = await this.confirm.ask({
-        title: t('confirm.pauseTitle'),
-        message: t('confirm.pauseMessage', { resource: label }),
-        confirmLabel: t('confirm.pauseButton'),
-      });
-      if (!confirmed) return;
-    }
+    // Both directions need the user's yes: a pause stops production traffic, a resume bills it again.
+    const confirmed = await this.confirm.ask(
+      pause
+        ? { title: t('confirm.pauseTitle'), message: t('confirm.pauseMessage', { resource: label }), confirmLabel: t('confirm.pauseButton') }
+        : { title: t('confirm.resumeTitle'), message: t('confirm.resumeMessage', { resource: label }), confirmLabel: t('confirm.resumeButton') },
+    );
+    if (!confirmed) return;
     this.commands.start(key, pause, this.footer.coreNow());
     this.renderServices();
     try {
-      const outcome = await this.bridge.setServicePaused(profileId, resourceId, pause);
+      // The backend runs the command only with a one-time token for exactly this confirmation.
+      const { token } = await this.bridge.confirmCommand({ operation: pause ? 'pause' : 'resume', profileId, resourceId });
+      const outcome = await this.bridge.setServicePaused(profileId, resourceId, pause, token);
       this.commands.settle(key, outcome, this.footer.coreNow());
     } catch (error) {
       const failure: CallErrorView = {

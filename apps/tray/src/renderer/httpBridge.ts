@@ -4,6 +4,8 @@
  * snapshots and notifications arrive as Server-Sent Events.
  */
 import type {
+  CommandConfirmation,
+  CommandConfirmationRequest,
   LanguageSetting,
   CommandOutcome,
   ConnectionTestResult,
@@ -36,8 +38,11 @@ export class HttpBridge implements TrayBridge {
   refresh(): Promise<void> {
     return this.call('refresh');
   }
-  setServicePaused(profileId: string, resourceId: string, paused: boolean): Promise<CommandOutcome> {
-    return this.call('setServicePaused', profileId, resourceId, paused);
+  confirmCommand(request: CommandConfirmationRequest): Promise<CommandConfirmation> {
+    return this.call('confirmCommand', request);
+  }
+  setServicePaused(profileId: string, resourceId: string, paused: boolean, confirmation?: string): Promise<CommandOutcome> {
+    return confirmation === undefined ? this.call('setServicePaused', profileId, resourceId, paused) : this.call('setServicePaused', profileId, resourceId, paused, confirmation);
   }
   selectProfile(profileId: string): Promise<void> {
     return this.call('selectProfile', profileId);

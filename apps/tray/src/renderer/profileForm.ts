@@ -4,7 +4,7 @@
  * FormValues and shows the reason it gets back.
  */
 import type { ProfileInput, WatchedServiceSetting } from '../shared/bridge.js';
-import { PROFILE_LIMITS, validateProfileInput, WATCHED_RESOURCE_ID_PATTERN } from '../shared/ipc.js';
+import { endpointSchemeAllowed, PROFILE_LIMITS, sameEndpoint, validateProfileInput, WATCHED_RESOURCE_ID_PATTERN } from '../shared/ipc.js';
 import { i18n } from './i18n.js';
 
 /** What the form's fields hold, as the page reads them. */
@@ -45,8 +45,28 @@ export function customService(resourceId: string, blueprintId: string, taken: re
   return { resourceId: id, blueprintId: n };
 }
 
-/** `profileId` undefined: a new profile. The secret goes along only when typed (empty keeps the stored one). */
-export function profileInputFromForm(values: ProfileFormValues, profileId: string | undefined): ProfileInput | FormProblem {
+/** What the form knows of the profile being edited: whether a secret is stored, and for which endpoint. */
+export interface StoredSecretInfo {
+  hasSecret: boolean;
+  endpoint: string;
+  secretEndpoint?: string;
+}
+
+/**
+ * The endpoint the stored secret belongs to, when the form's endpoint is another one (the
+ * secret must be typed again then), else null.
+ */
+export function secretNeededFor(stored: StoredSecretInfo | undefined, endpoint: string, useEmulator: boolean): string | null {
+  if (!stored?.hasSecret || useEmulator) return null;
+  const boundTo = stored.secretEndpoint ?? stored.endpoint;
+  return sameEndpoint(boundTo, endpoint) ? null : boundTo;
+}
+
+/**
+ * `profileId` undefined: a new profile. The secret goes along only when typed (empty keeps the
+ * stored one, which signs only for the endpoint it was saved with: `stored`).
+ */
+export function profileInputFromForm(values: ProfileFormValues, profileId: string | undefined, stored?: StoredSecretInfo): ProfileInput | FormProblem {
   const { t } = i18n();
   const name = values.name.trim();
   const pollIntervalSec = Number(values.pollIntervalSec);
@@ -64,6 +84,10 @@ export function profileInputFromForm(values: ProfileFormValues, profileId: strin
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
     } catch {
       return { field: 'endpoint', message: t('form.endpointInvalid') };
+    }
+    if (!endpointSchemeAllowed(values.endpoint.trim())) return { field: 'endpoint', message: t('form.endpointHttps') };
+    if (!values.secret && secretNeededFor(stored, values.endpoint, values.useEmulator) !== null) {
+      return { field: 'secretAccessKey', message: t('form.secretAgainForEndpoint', { endpoint: values.endpoint.trim() }) };
     }
   }
   if (!values.projectName.trim()) return { field: 'projectName', message: t('form.projectRequired') };
@@ -91,6 +115,7 @@ export function profileInputFromForm(values: ProfileFormValues, profileId: strin
   const checked = validateProfileInput(input);
   if (checked.ok) return checked.value;
   const field = /^profile\.(\w+)/.exec(checked.error)?.[1] ?? 'name';
+  if (field === 'endpoint' && !endpointSchemeAllowed(input.endpoint)) return { field, message: t('form.endpointHttps') };
   return { field, message: t('form.invalid', { message: checked.error }) };
 }
 

@@ -166,6 +166,12 @@ export interface ProfileSettingsView {
   criticalPercent: number;
   /** Which services this account watches (the API cannot list them). */
   watchedServices: WatchedServiceSetting[];
+  /**
+   * The endpoint the stored secret was saved with: it signs calls to that endpoint only, and a
+   * new endpoint needs the secret typed again. Absent on profiles saved before it existed: their
+   * secret belongs to `endpoint` as it is. Set by the core, never by a form.
+   */
+  secretEndpoint?: string;
 }
 
 /** A watched service: its ResourceID, and the BlueprintID ServiceStatus needs (when known). */
@@ -198,7 +204,7 @@ export interface SettingsView {
   defaultWatchedServices: WatchedServiceSetting[];
 }
 
-export interface ProfileInput extends Omit<ProfileSettingsView, 'hasSecret' | 'id' | 'watchedServices'> {
+export interface ProfileInput extends Omit<ProfileSettingsView, 'hasSecret' | 'id' | 'watchedServices' | 'secretEndpoint'> {
   id?: string;
   /** Omitted: a new profile watches the defaults, an existing one keeps its list. */
   watchedServices?: WatchedServiceSetting[];
@@ -209,6 +215,22 @@ export interface ProfileInput extends Omit<ProfileSettingsView, 'hasSecret' | 'i
 export type CommandOutcome =
   | { ok: true; state: ServiceStateView; status: string }
   | { ok: false; error: CallErrorView; state: ServiceStateView; status: string };
+
+/** The disruptive service commands: each needs a confirmation the user gave (TrayBridge.confirmCommand). */
+export type ServiceCommandName = 'pause' | 'resume';
+
+/** What the user confirmed: one command on one service of one profile. */
+export interface CommandConfirmationRequest {
+  operation: ServiceCommandName;
+  profileId: string;
+  resourceId: string;
+}
+
+/** A one-time token for exactly that command, valid until `expiresAt` (core clock). */
+export interface CommandConfirmation {
+  token: string;
+  expiresAt: number;
+}
 
 export type ConnectionTestResult = { ok: true; detail: string; requestId?: string } | { ok: false; error: CallErrorView };
 
@@ -228,8 +250,16 @@ export interface TrayBridge {
   onSnapshot(listener: (snapshot: DashboardSnapshot) => void): () => void;
   onNotification(listener: (notification: TrayNotification) => void): () => void;
   refresh(): Promise<void>;
-  /** Pause or resume one service. The renderer asks the user to confirm a pause before calling. */
-  setServicePaused(profileId: string, resourceId: string, paused: boolean): Promise<CommandOutcome>;
+  /**
+   * The user confirmed a pause or resume (the page's dialog, the tray menu's native dialog):
+   * a one-time token for exactly that command on that service, short-lived.
+   */
+  confirmCommand(request: CommandConfirmationRequest): Promise<CommandConfirmation>;
+  /**
+   * Pause or resume one service. `confirmation` is a token from confirmCommand for this very
+   * command; without a valid one the call is refused (ConfirmationRequiredError) and nothing is sent.
+   */
+  setServicePaused(profileId: string, resourceId: string, paused: boolean, confirmation?: string): Promise<CommandOutcome>;
   selectProfile(profileId: string): Promise<void>;
   getSettings(): Promise<SettingsView>;
   saveProfile(input: ProfileInput): Promise<SettingsView>;

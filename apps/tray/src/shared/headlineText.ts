@@ -37,12 +37,14 @@ export function headlineText(headline: HeadlineView, i18n: I18n, labelOf: (resou
 export function errorHintKey(error: Pick<CallErrorView, 'code' | 'httpStatus' | 'message'>): MessageKey | null {
   const code = error.code;
   if (code === 'NoCredentials') return 'hint.noCredentials';
+  if (code === 'SecretNeededForEndpoint') return 'hint.secretEndpoint';
+  if (code === 'InsecureEndpoint') return 'hint.insecureEndpoint';
   if (/^(SignatureDoesNotMatch|InvalidAccessKey|InvalidCredential|InvalidAuthorization|AuthFailure|MissingAuthenticationToken)/.test(code) || error.httpStatus === 401)
     return 'hint.auth';
   if (/^(AccessDenied|Forbidden|NoPermission)/.test(code) || error.httpStatus === 403) return 'hint.permission';
   if (/^(Throttling|RequestLimitExceeded|FlowLimitExceeded|TooManyRequests)/.test(code) || error.httpStatus === 429) return 'hint.throttled';
   if (/blueprint/i.test(error.message)) return 'hint.missingBlueprint';
   if (error.httpStatus !== undefined && error.httpStatus >= 500) return 'hint.server';
-  if (error.httpStatus === undefined && code !== 'UnknownProfile' && code !== 'UnknownService' && code !== 'CommandInProgress') return 'hint.network';
+  if (error.httpStatus === undefined && code !== 'UnknownProfile' && code !== 'UnknownService' && code !== 'CommandInProgress' && code !== 'ConfirmationRequired') return 'hint.network';
   return null;
 }

@@ -5,7 +5,7 @@
  *
  * Validators are hand-written and small on purpose: no dependency may reach the preload.
  */
-import type { LanguageSetting, PopoverView, ProfileInput, TrayBridge, WatchedServiceSetting } from './bridge.js';
+import type { CommandConfirmationRequest, LanguageSetting, PopoverView, ProfileInput, ServiceCommandName, TrayBridge, WatchedServiceSetting } from './bridge.js';
 
 /** Bridge operations that are request/response (everything but the two subscriptions). */
 export type InvokeOperation = Exclude<keyof TrayBridge, 'onSnapshot' | 'onNotification' | 'onNavigate'>;
@@ -21,6 +21,7 @@ export const IPC_INVOKE_CHANNELS = {
   setStartAtLogin: 'volc-speech:set-start-at-login',
   setLanguage: 'volc-speech:set-language',
   testConnection: 'volc-speech:test-connection',
+  confirmCommand: 'volc-speech:confirm-command',
 } as const satisfies Record<InvokeOperation, string>;
 
 /** Main → renderer pushes. */
@@ -98,8 +99,45 @@ const httpUrl: Check<string> = (value, path) => {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(path, 'must start with https:// or http://');
   if (url.username || url.password) return fail(path, 'must not contain a user name or password');
+  if (!endpointSchemeAllowed(url)) return fail(path, ENDPOINT_HTTPS_RULE);
   return { ok: true, value: text.value.replace(/\/+$/, '') };
 };
+
+/** The words of the http-only-on-loopback rule (the form shows its own translation). */
+export const ENDPOINT_HTTPS_RULE = 'must start with https:// (http:// only for 127.0.0.1, ::1 or localhost)';
+
+/** 127.0.0.0/8, ::1 or localhost: the only hosts a signed call may reach over plain http. */
+export function isLoopbackHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
+  // WHATWG URL parsing already turned 127.1, 0x7f.1 and friends into dotted quads.
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** https anywhere; http only to a loopback host (the secret signs every call, and http is readable on the way). */
+export function endpointSchemeAllowed(endpoint: string | URL): boolean {
+  let url: URL;
+  try {
+    url = typeof endpoint === 'string' ? new URL(endpoint) : endpoint;
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && isLoopbackHostname(url.hostname);
+}
+
+/** Two endpoints are one when scheme, host, port and path agree (case of the host and trailing slashes aside). */
+export function sameEndpoint(a: string, b: string): boolean {
+  const normal = (text: string): string => {
+    try {
+      const url = new URL(text.trim());
+      return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+    } catch {
+      return text.trim();
+    }
+  };
+  return normal(a) === normal(b);
+}
 
 type Shape = Record<string, { check: Check<unknown>; optional?: boolean }>;
 type ShapeValue<S extends Shape> = { [K in keyof S]: S[K] extends { check: Check<infer T> } ? T : never };
@@ -203,12 +241,36 @@ function args<T extends unknown[]>(...checks: { [K in keyof T]: Check<T[K]> }): 
   };
 }
 
+export const SERVICE_COMMANDS: readonly ServiceCommandName[] = ['pause', 'resume'];
+
+const serviceCommand: Check<ServiceCommandName> = (value, path) =>
+  SERVICE_COMMANDS.includes(value as ServiceCommandName) ? { ok: true, value: value as ServiceCommandName } : fail(path, `must be one of ${SERVICE_COMMANDS.join(', ')}`);
+
+const confirmationRequest = object({
+  operation: { check: serviceCommand },
+  profileId: { check: profileId },
+  resourceId: { check: resourceId },
+});
+
+/**
+ * setServicePaused(profileId, resourceId, paused, confirmation): the confirmation may be left
+ * out here so that the core, not the argument check, refuses a call without one (403 in the
+ * preview, with words that say what is missing).
+ */
+function servicePausedArgs(input: unknown): Validation<[string, string, boolean, string?]> {
+  if (Array.isArray(input) && input.length === 3) {
+    const checked = args<[string, string, boolean]>(profileId, resourceId, bool)(input);
+    return checked.ok ? { ok: true, value: [...checked.value] } : checked;
+  }
+  return args<[string, string, boolean, string]>(profileId, resourceId, bool, str({ max: 256 }))(input);
+}
+
 const profileInputCheck: Check<ProfileInput> = (value, path) => validateProfileInput(value, path);
 
 export const IPC_ARG_VALIDATORS: { [K in InvokeOperation]: (input: unknown) => Validation<InvokeArgs[K]> } = {
   getSnapshot: args<[]>(),
   refresh: args<[]>(),
-  setServicePaused: args<[string, string, boolean]>(profileId, resourceId, bool),
+  setServicePaused: servicePausedArgs as (input: unknown) => Validation<InvokeArgs['setServicePaused']>,
   selectProfile: args<[string]>(profileId),
   getSettings: args<[]>(),
   saveProfile: args<[ProfileInput]>(profileInputCheck),
@@ -216,6 +278,7 @@ export const IPC_ARG_VALIDATORS: { [K in InvokeOperation]: (input: unknown) => V
   setStartAtLogin: args<[boolean]>(bool),
   setLanguage: args<[LanguageSetting]>(languageSetting),
   testConnection: args<[ProfileInput]>(profileInputCheck),
+  confirmCommand: args<[CommandConfirmationRequest]>(confirmationRequest),
 };
 
 export function validateInvokeArgs<K extends InvokeOperation>(operation: K, input: unknown): Validation<InvokeArgs[K]> {

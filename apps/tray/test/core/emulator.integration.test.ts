@@ -10,6 +10,7 @@ import { RecordingNotifier } from '../../src/core/notifier.js';
 import { MemorySecretStore } from '../../src/core/secrets/secretStore.js';
 import { MemorySettingsStore } from '../../src/core/settings/memorySettingsStore.js';
 import { TrayCore } from '../../src/core/trayCore.js';
+import { confirmedCommand } from '../support/confirm.js';
 
 const TTS = 'volc.service_type.10029';
 let emulator: EmulatorHandle;
@@ -101,20 +102,20 @@ describe('state model against the emulator', () => {
 
   it('pause and resume show the state ServiceStatus reports afterwards', async () => {
     const { core, notifier } = await started();
-    expect(await core.setServicePaused('local', TTS, true)).toEqual({ ok: true, state: 'paused', status: 'Paused' });
+    expect(await confirmedCommand(core, 'local', TTS, true)).toEqual({ ok: true, state: 'paused', status: 'Paused' });
     expect(emulator.control.snapshot().services.byProject.default![TTS]!.status).toBe('Paused');
     await core.refresh();
     const paused = await core.getSnapshot();
     expect(paused.account.services[0]).toMatchObject({ state: 'paused', pending: null });
     expect(paused.overall).toBe('paused');
 
-    expect(await core.setServicePaused('local', TTS, false)).toEqual({ ok: true, state: 'running', status: 'Running' });
+    expect(await confirmedCommand(core, 'local', TTS, false)).toEqual({ ok: true, state: 'running', status: 'Running' });
     expect(notifier.notifications).toEqual([]); // the user asked for both
   });
 
   it('a refused command says why and leaves the state where the service is', async () => {
     const { core } = await started();
-    const outcome = await core.setServicePaused('local', TTS, false); // resume a running service
+    const outcome = await confirmedCommand(core, 'local', TTS, false); // resume a running service
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.error.action).toBe('ResumeService');
@@ -124,7 +125,7 @@ describe('state model against the emulator', () => {
     expect(outcome.state).toBe('running');
 
     emulator.control.setFaults({ failNext: { count: 1, httpStatus: 500, code: 'InternalError', action: 'PauseService' } });
-    const failed = await core.setServicePaused('local', TTS, true);
+    const failed = await confirmedCommand(core, 'local', TTS, true);
     expect(failed).toMatchObject({ ok: false, state: 'running', status: 'Running', error: { code: 'InternalError', httpStatus: 500 } });
     expect(emulator.control.snapshot().services.byProject.default![TTS]!.status).toBe('Running');
   });

@@ -4,9 +4,11 @@ import { RecordingNotifier } from '../../src/core/notifier.js';
 import { MemorySecretStore } from '../../src/core/secrets/secretStore.js';
 import { MemorySettingsStore } from '../../src/core/settings/memorySettingsStore.js';
 import { TrayCore, type TrayCoreOptions } from '../../src/core/trayCore.js';
+import { CURRENT_SETTINGS_VERSION } from '../../src/core/settings/migrations.js';
 import type { DashboardSnapshot, ProfileInput } from '../../src/shared/bridge.js';
 import { FakeClock, flush } from '../support/fakeClock.js';
 import { apiError, FakeSpeechApi, TTS } from '../support/fakeSpeechApi.js';
+import { confirmedCommand, confirmFor } from '../support/confirm.js';
 
 const EMULATOR_URL = 'http://127.0.0.1:9';
 
@@ -202,7 +204,8 @@ describe('TrayCore', () => {
     await flush();
     const api = t.apiFor('emulator');
     const before = api.count('resourcePacksStatus');
-    const outcome = t.core.setServicePaused('local', TTS, true);
+    const token = await confirmFor(t.core, 'local', TTS, true);
+    const outcome = t.core.setServicePaused('local', TTS, true, token);
     await flush(1);
     expect(t.snapshots.some((s) => s.account.services[0]?.pending === 'pausing' && s.account.services[0]?.state === 'running')).toBe(true);
     expect(await outcome).toEqual({ ok: true, state: 'paused', status: 'Paused' });
@@ -220,7 +223,7 @@ describe('TrayCore', () => {
     await flush();
     const api = t.apiFor('emulator');
     api.failNext('pauseService', apiError('PauseService', 'AccessDenied', { httpStatus: 403, hint: 'Grant the permission.' }));
-    const outcome = await t.core.setServicePaused('local', TTS, true);
+    const outcome = await confirmedCommand(t.core, 'local', TTS, true);
     expect(outcome).toMatchObject({ ok: false, state: 'running', error: { code: 'AccessDenied', httpStatus: 403 } });
     await flush();
     const service = (await t.core.getSnapshot()).account.services[0]!;
@@ -235,12 +238,13 @@ describe('TrayCore', () => {
     const t = setup();
     await t.core.start();
     await flush();
-    const first = t.core.setServicePaused('local', TTS, true);
-    const second = await t.core.setServicePaused('local', TTS, true);
+    const [token1, token2] = [await confirmFor(t.core, 'local', TTS, true), await confirmFor(t.core, 'local', TTS, true)];
+    const first = t.core.setServicePaused('local', TTS, true, token1);
+    const second = await t.core.setServicePaused('local', TTS, true, token2);
     expect(second).toMatchObject({ ok: false, error: { code: 'CommandInProgress' } });
     await first;
-    expect(await t.core.setServicePaused('ghost', TTS, true)).toMatchObject({ ok: false, error: { code: 'UnknownProfile' } });
-    expect(await t.core.setServicePaused('local', 'volc.unknown', true)).toMatchObject({ ok: false, error: { code: 'UnknownService' } });
+    await expect(t.core.confirmCommand({ operation: 'pause', profileId: 'ghost', resourceId: TTS })).rejects.toThrow(/no profile ghost/);
+    expect(await confirmedCommand(t.core, 'local', 'volc.unknown', true)).toMatchObject({ ok: false, error: { code: 'UnknownService' } });
     expect(t.apiFor('emulator').count('pauseService')).toBe(1);
   });
 
@@ -330,6 +334,93 @@ describe('TrayCore', () => {
 
     const emu = await t.core.testConnection(profileInput({ useEmulator: true }));
     expect(emu.ok).toBe(true);
+  });
+
+  it('a stored secret signs only for the endpoint it was saved with: a new endpoint needs it typed again', async () => {
+    const t = setup();
+    await t.core.start();
+    await t.core.saveProfile(profileInput({ secretAccessKey: 'stored-secret' }));
+    const profile = (await t.core.getSettings()).profiles.find((p) => p.id === 'production')!;
+    expect(profile).toMatchObject({ hasSecret: true, secretEndpoint: 'https://open.volcengineapi.com' });
+    const signedFor = (endpoint: string) => t.targets.filter((x) => x.endpoint === endpoint && x.credentials.secretAccessKey === 'stored-secret');
+    expect(signedFor('https://open.volcengineapi.com').length).toBeGreaterThan(0);
+
+    // "Test connection" with another endpoint in the form and the secret field empty: nothing is signed.
+    const attacker = 'https://collector.example.net';
+    const test = await t.core.testConnection(profileInput({ id: 'production', endpoint: attacker }));
+    expect(test).toMatchObject({ ok: false, error: { code: 'SecretNeededForEndpoint', hint: 'Enter the Secret Access Key again to use it with the new endpoint.' } });
+    if (!test.ok) expect(test.error.message).toBe(`Endpoint is now ${attacker}, but the stored Secret Access Key was saved for https://open.volcengineapi.com.`);
+    // Saving the new endpoint without the secret is refused, and the profile stays as it was.
+    await expect(t.core.saveProfile(profileInput({ id: 'production', endpoint: attacker }))).rejects.toThrow(/saved for https:\/\/open\.volcengineapi\.com/);
+    expect(t.settings.load().profiles.find((p) => p.id === 'production')!.endpoint).toBe('https://open.volcengineapi.com');
+    await t.core.refresh();
+    expect(signedFor(attacker)).toEqual([]);
+
+    // The same endpoint spelled with a trailing slash or another host case is the same endpoint.
+    expect((await t.core.testConnection(profileInput({ id: 'production', endpoint: 'https://OPEN.volcengineapi.com/' }))).ok).toBe(true);
+    // Typed again, the secret goes with the new endpoint (and from then on only with it).
+    await t.core.saveProfile(profileInput({ id: 'production', endpoint: 'https://open.volcengineapi.com.example.org', secretAccessKey: 'new-secret' }));
+    expect((await t.core.getSettings()).profiles.find((p) => p.id === 'production')!.secretEndpoint).toBe('https://open.volcengineapi.com.example.org');
+    // An emulator profile keeps the binding while it uses the emulator, and changes nothing.
+    await t.core.saveProfile(profileInput({ id: 'production', endpoint: attacker, useEmulator: true }));
+    expect((await t.core.getSettings()).profiles.find((p) => p.id === 'production')!.secretEndpoint).toBe('https://open.volcengineapi.com.example.org');
+    await expect(t.core.saveProfile(profileInput({ id: 'production', endpoint: attacker }))).rejects.toThrow(/Secret Access Key was saved for/);
+  });
+
+  it('a settings file whose secret belongs to another endpoint, or with plain http to a remote host, polls nothing signed', async () => {
+    const base = { schemaVersion: CURRENT_SETTINGS_VERSION, activeProfileId: 'p', startAtLogin: false };
+    const stored = (endpoint: string, extra: object = {}) => ({
+      ...base,
+      profiles: [{ ...profileInput({ endpoint }), id: 'p', watchedServices: [{ resourceId: TTS, blueprintId: 10029 }], ...extra }],
+    });
+    for (const [settings, code] of [
+      [stored('https://elsewhere.example.net', { secretEndpoint: 'https://open.volcengineapi.com' }), 'SecretNeededForEndpoint'],
+      [stored('http://open.volcengineapi.com'), 'InsecureEndpoint'],
+    ] as const) {
+      const t = setup({ initialSettings: settings, secrets: { p: 'file-secret' } });
+      await t.core.start();
+      await flush();
+      expect(t.targets.filter((x) => x.credentials.secretAccessKey === 'file-secret')).toEqual([]);
+      expect((await t.core.getSnapshot()).account.error).toMatchObject({ code });
+      await t.core.stop();
+    }
+  });
+
+  it('http:// only for loopback endpoints (127.0.0.0/8, ::1, localhost); anything else must be https', async () => {
+    const t = setup();
+    for (const endpoint of ['http://open.volcengineapi.com', 'http://10.0.0.8:8080', 'http://localhost.example.com', 'http://[::ffff:7f00:1]:80']) {
+      await expect(t.core.saveProfile(profileInput({ endpoint, secretAccessKey: 's' })), endpoint).rejects.toThrow(
+        'Invalid profile: profile.endpoint must start with https:// (http:// only for 127.0.0.1, ::1 or localhost)',
+      );
+      await expect(t.core.testConnection(profileInput({ endpoint, secretAccessKey: 'typed' })), endpoint).rejects.toThrow(/must start with https:\/\//);
+    }
+    expect(t.targets).toEqual([]);
+    for (const endpoint of ['http://127.0.0.1:8080', 'http://127.9.9.9', 'http://[::1]:9000', 'http://localhost:3000']) {
+      expect(await t.core.testConnection(profileInput({ endpoint, secretAccessKey: 'typed' })), endpoint).toMatchObject({ ok: true });
+    }
+  });
+
+  it('pause and resume run only with a fresh one-time confirmation for exactly that command', async () => {
+    const t = setup();
+    await t.core.start();
+    await flush();
+    const api = t.apiFor('emulator');
+    const sent = () => api.count('pauseService') + api.count('resumeService');
+    await expect(t.core.setServicePaused('local', TTS, true)).rejects.toMatchObject({ code: 'ConfirmationRequired', message: expect.stringMatching(/needs the user's confirmation/) });
+    await expect(t.core.setServicePaused('local', TTS, true, 'made-up-token-made-up-token')).rejects.toThrow(/unknown or was already used/);
+    // A token for a resume does not pause; one for another service does not pause this one.
+    await expect(t.core.setServicePaused('local', TTS, true, await confirmFor(t.core, 'local', TTS, false))).rejects.toThrow(/another command or service/);
+    await expect(t.core.setServicePaused('local', TTS, true, await confirmFor(t.core, 'local', 'volc.bigasr.auc', true))).rejects.toThrow(/another command or service/);
+    // Expired.
+    const late = await confirmFor(t.core, 'local', TTS, true);
+    await t.clock.advance(30_001);
+    await expect(t.core.setServicePaused('local', TTS, true, late)).rejects.toThrow(/expired/);
+    expect(sent()).toBe(0);
+    // Used once, then never again.
+    const token = await confirmFor(t.core, 'local', TTS, true);
+    expect(await t.core.setServicePaused('local', TTS, true, token)).toMatchObject({ ok: true, state: 'paused' });
+    await expect(t.core.setServicePaused('local', TTS, true, token)).rejects.toThrow(/already used/);
+    expect(sent()).toBe(1);
   });
 
   it('moves a secret found in an old settings file into the keychain on start', async () => {

@@ -6,7 +6,11 @@
 import { accountHeadline } from '../../src/core/headline.js';
 import { localizedAccount } from '../../src/core/trayCore.js';
 import { knownServiceViews } from '../../src/core/resources.js';
+import { ConfirmationGate } from '../../src/core/confirmations.js';
+import { systemClock } from '../../src/core/clock.js';
 import type {
+  CommandConfirmation,
+  CommandConfirmationRequest,
   AccountView,
   LanguageSetting,
   CommandOutcome,
@@ -124,7 +128,13 @@ export class FakeBridge implements TrayBridge {
   async refresh(): Promise<void> {
     this.push({ ...this.snapshot, now: Date.now() });
   }
-  async setServicePaused(_profileId: string, resourceId: string, paused: boolean): Promise<CommandOutcome> {
+  /** The real gate, so the page's confirmation step is exercised against the fake too. */
+  private readonly confirmations = new ConfirmationGate(systemClock);
+  async confirmCommand(request: CommandConfirmationRequest): Promise<CommandConfirmation> {
+    return this.confirmations.issue(request);
+  }
+  async setServicePaused(profileId: string, resourceId: string, paused: boolean, confirmation?: string): Promise<CommandOutcome> {
+    this.confirmations.consume({ operation: paused ? 'pause' : 'resume', profileId, resourceId }, confirmation);
     const state: ServiceStateView = paused ? 'paused' : 'running';
     const status = paused ? 'Paused' : 'Running';
     const services = this.snapshot.account.services.map((s) => (s.resourceId === resourceId ? { ...s, state, status, pending: null } : s));

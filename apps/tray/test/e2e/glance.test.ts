@@ -230,6 +230,7 @@ describe('the glance', () => {
       await expectOneLanguage(page, locale);
       await docsShot(page, `glance-paused-${locale === 'en' ? 'en' : 'zh'}`);
       await banner.getByRole('button').click();
+      await page.getByRole('dialog').getByRole('button', { name: locale === 'en' ? 'Resume' : '恢复' }).click();
       await banner.waitFor({ state: 'hidden' });
       await page.locator(`.service-row[data-resource-id="${TTS}"][data-state="running"]:not([data-pending])`).waitFor();
     }

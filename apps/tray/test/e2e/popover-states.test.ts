@@ -155,7 +155,15 @@ describe('popover states (fake bridge)', () => {
       expect(await page.locator('#accessKeyId').getAttribute('aria-invalid')).toBe('true');
       expect(fake.saved).toEqual([]);
 
+      const fieldError = page.locator('[data-field-error="accessKeyId"]');
+      expect(await fieldError.textContent()).toBe(t.missing);
+      // The error goes as soon as the field is right, not at the next submit.
+      await page.locator('#accessKeyId').fill('AK LT');
+      expect(await fieldError.isVisible()).toBe(true);
       await page.locator('#accessKeyId').fill('AKLTfirstrun0001');
+      await fieldError.waitFor({ state: 'detached' });
+      expect(await page.locator('#accessKeyId').getAttribute('aria-invalid')).toBeNull();
+      expect(await page.locator('[data-field="settings-status"]').textContent()).toBe('');
       await page.locator('#secretAccessKey').fill('first-run-secret-never-shown');
       await docsShot(page, `first-run-${locale === 'en' ? 'en' : 'zh'}`);
       await page.getByRole('button', { name: t.go }).click();

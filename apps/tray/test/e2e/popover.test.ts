@@ -168,10 +168,20 @@ describe('tray popover in Chromium', () => {
     await stack.control('faults', { latencyMs: null });
     await screenshot(page, 'paused');
 
-    // Resume needs no confirmation.
+    // A bare POST from any local process (no confirmation token) is refused and changes nothing.
+    await expect(stack.bridge('setServicePaused', 'e2e', TTS, false)).rejects.toThrow(/ResumeService of volc\.service_type\.10029 refused: it needs the user's confirmation/);
+    expect(await statusOf()).toBe('Paused');
+
+    // Resume needs its confirmation too (it bills production traffic again); Cancel sends nothing.
     await toggle.click();
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading').textContent()).toBe('Resume the service?');
+    await dialog.getByRole('button', { name: /Cancel/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await statusOf()).toBe('Paused');
+    await toggle.click();
+    await dialog.getByRole('button', { name: /Resume/ }).click();
     await page.locator(`.service-row[data-resource-id="${TTS}"][data-state="running"]:not([data-pending])`).waitFor();
-    expect(await page.getByRole('dialog').isVisible()).toBe(false);
     expect(await toggle.getAttribute('aria-checked')).toBe('true');
     expect(await statusOf()).toBe('Running');
   });
@@ -277,6 +287,30 @@ describe('tray popover in Chromium', () => {
     expect(testResult).toContain(stack.emulator.url);
     expect(testResult).toMatch(/RequestId: \S+/);
     await screenshot(page, 'settings-test-connection');
+
+    // Another endpoint: the stored secret is not sent there; the form says to type it again, next to the field.
+    const advanced = page.locator('details.advanced');
+    await advanced.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    const endpoint = page.getByLabel('Endpoint');
+    await endpoint.fill('https://collector.example.net');
+    expect(await page.locator('[data-field="secret-state"]').textContent()).toBe(
+      `The stored secret belongs to ${stack.emulator.url}: enter the Secret Access Key again to use it with the new endpoint`,
+    );
+    await page.getByRole('button', { name: /Test connection/ }).click();
+    const secretError = page.locator('[data-field-error="secretAccessKey"]');
+    expect(await secretError.textContent()).toBe('Enter the Secret Access Key again to use it with the new endpoint https://collector.example.net');
+    // Plain http to a host that is not this machine: refused, next to the Endpoint field.
+    await endpoint.fill('http://open.volcengineapi.com');
+    await secretError.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /Save/ }).click();
+    expect(await page.locator('[data-field-error="endpoint"]').textContent()).toBe('Endpoint must start with https:// (http:// only for 127.0.0.1, ::1 or localhost)');
+    await screenshot(page, 'settings-endpoint-refused');
+    // Back to the endpoint the secret belongs to: the errors go, and nothing was saved meanwhile.
+    await endpoint.fill(stack.emulator.url);
+    await page.locator('[data-field-error="endpoint"]').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-field="secret-state"]').textContent()).toMatch(/Kept in memory only/);
+    expect((await stack.bridge<SettingsView>('getSettings')).profiles.find((p) => p.id === E2E_PROFILE_ID)?.endpoint).toBe(stack.emulator.url);
+    await advanced.evaluate((d) => ((d as HTMLDetailsElement).open = false));
 
     // A second account on the local emulator, with a secret.
     await page.locator('#settings-profile').selectOption('__new__');

@@ -9,6 +9,7 @@ import type { DashboardSnapshot, ProfileInput, TrayBridge } from '../../src/shar
 import { INVOKE_OPERATIONS, IPC_EVENT_CHANNELS, IPC_INVOKE_CHANNELS, validateInvokeArgs, validateProfileInput } from '../../src/shared/ipc.js';
 import { flush } from '../support/fakeClock.js';
 import { FakeSpeechApi, TTS } from '../support/fakeSpeechApi.js';
+import { confirmedCommand } from '../support/confirm.js';
 
 const good: ProfileInput = {
   name: 'Prod',
@@ -33,7 +34,12 @@ describe('IPC payload validators', () => {
   const bad: Array<[string, (typeof INVOKE_OPERATIONS)[number], unknown, RegExp]> = [
     ['not a list', 'refresh', 'x', /arguments must be a list/],
     ['extra argument', 'refresh', [1], /expected 0 argument/],
-    ['missing argument', 'setServicePaused', ['local', TTS], /expected 3 argument/],
+    ['missing argument', 'setServicePaused', ['local', TTS], /expected 4 argument/],
+    ['confirmation not a string', 'setServicePaused', ['local', TTS, true, 42], /argument 4 must be a string/],
+    ['unknown command', 'confirmCommand', [{ operation: 'terminate', profileId: 'local', resourceId: TTS }], /operation must be one of pause, resume/],
+    ['confirmation of nothing', 'confirmCommand', [{ operation: 'pause', profileId: 'local' }], /resourceId is required/],
+    ['plain http to another host', 'saveProfile', [{ ...good, endpoint: 'http://open.volcengineapi.com' }], /endpoint must start with https:\/\/ \(http:\/\/ only for 127\.0\.0\.1, ::1 or localhost\)/],
+    ['plain http to a look-alike of loopback', 'testConnection', [{ ...good, endpoint: 'http://127.0.0.1.example.com' }], /must start with https:\/\//],
     ['wrong type', 'setServicePaused', ['local', TTS, 'yes'], /argument 3 must be true or false/],
     ['bad profile id', 'selectProfile', ['../etc'], /argument 1 has characters/],
     ['empty profile id', 'deleteProfile', [''], /must not be empty/],
@@ -133,7 +139,8 @@ describe('preload bridge → IPC → main → TrayCore', () => {
     expect(snap.account.services[0]).toMatchObject({ state: 'running' });
     expect(pushed.length).toBeGreaterThan(0);
 
-    expect(await bridge.setServicePaused('local', TTS, true)).toEqual({ ok: true, state: 'paused', status: 'Paused' });
+    await expect(bridge.setServicePaused('local', TTS, true)).rejects.toThrow(/needs the user's confirmation/);
+    expect(await confirmedCommand(bridge, 'local', TTS, true)).toEqual({ ok: true, state: 'paused', status: 'Paused' });
     const settings = await bridge.saveProfile({ ...good, secretAccessKey: 'ipc-secret-value' });
     expect(JSON.stringify(settings)).not.toContain('ipc-secret-value');
     expect(settings.profiles.map((p) => p.id)).toEqual(['local', 'prod']);

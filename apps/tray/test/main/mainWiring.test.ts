@@ -65,7 +65,7 @@ describe('Electron main process wiring (fake electron)', () => {
   });
 
   it('registers every IPC channel, validates payloads and answers only the bundled page', () => {
-    expect(report.ipcChannels).toHaveLength(10);
+    expect(report.ipcChannels).toHaveLength(11);
     expect(report.snapshot).toEqual({ overall: 'ok', services: ['running'], packs: expect.any(Number) });
     expect(report.rateLimits).toBeGreaterThan(0);
     expect(new Set(report.quotaLevels as string[])).toEqual(new Set(['ok']));
@@ -91,6 +91,8 @@ describe('Electron main process wiring (fake electron)', () => {
   });
 
   it('pauses from the menu only after a confirmation, then shows the reported state', () => {
+    expect(report.unconfirmedPauseRejected).toMatch(/PauseService of volc\.service_type\.10029 refused: it needs the user's confirmation first/);
+    expect(report.serviceAfterUnconfirmedPause).toBe('running');
     expect(report.dialogs).toEqual(['Pause Doubao TTS (big model)?']);
     expectDrawnIcon(report.iconAfterPause as ReportedImage, 'paused', null, 'dark');
     expect(report.snapshotsSentToWindow).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { customService, profileInputFromForm, type ProfileFormValues } from '../../src/renderer/profileForm.js';
+import { customService, profileInputFromForm, secretNeededFor, type ProfileFormValues } from '../../src/renderer/profileForm.js';
 import { setLocale } from '../../src/renderer/i18n.js';
 
 const TTS = { resourceId: 'volc.service_type.10029', blueprintId: 10029 };
@@ -23,6 +23,32 @@ beforeEach(() => {
 });
 
 describe('the settings form as a ProfileInput', () => {
+  it('refuses plain http to anything but this machine, naming the Endpoint field (both languages)', () => {
+    for (const endpoint of ['http://open.volcengineapi.com', 'http://192.168.1.10:8080', 'http://localhost.example.com']) {
+      expect(profileInputFromForm(form({ endpoint }), undefined)).toEqual({ field: 'endpoint', message: 'Endpoint must start with https:// (http:// only for 127.0.0.1, ::1 or localhost)' });
+    }
+    for (const endpoint of ['http://127.0.0.1:8080', 'http://[::1]:9000', 'http://localhost:3000', 'https://open.volcengineapi.com']) {
+      expect(profileInputFromForm(form({ endpoint, secret: 's' }), undefined), endpoint).toMatchObject({ endpoint });
+    }
+    setLocale('zh-CN');
+    expect(profileInputFromForm(form({ endpoint: 'http://example.com' }), undefined)).toEqual({ field: 'endpoint', message: '接入地址须以 https:// 开头（仅 127.0.0.1、::1 或 localhost 可用 http://）' });
+  });
+
+  it('a new endpoint needs the secret typed again; the stored one belongs to the endpoint it was saved with', () => {
+    const stored = { hasSecret: true, endpoint: 'https://open.volcengineapi.com', secretEndpoint: 'https://open.volcengineapi.com' };
+    expect(secretNeededFor(stored, 'https://collector.example.net', false)).toBe('https://open.volcengineapi.com');
+    expect(secretNeededFor(stored, 'https://open.volcengineapi.com/', false)).toBeNull();
+    expect(secretNeededFor(stored, 'https://collector.example.net', true)).toBeNull(); // the emulator signs with its own key
+    expect(secretNeededFor({ ...stored, hasSecret: false }, 'https://collector.example.net', false)).toBeNull();
+    expect(profileInputFromForm(form({ endpoint: 'https://collector.example.net' }), 'production', stored)).toEqual({
+      field: 'secretAccessKey',
+      message: 'Enter the Secret Access Key again to use it with the new endpoint https://collector.example.net',
+    });
+    expect(profileInputFromForm(form({ endpoint: 'https://collector.example.net', secret: 'typed' }), 'production', stored)).toMatchObject({ secretAccessKey: 'typed' });
+    setLocale('zh-CN');
+    expect(profileInputFromForm(form({ endpoint: 'https://collector.example.net' }), 'production', stored)).toMatchObject({ field: 'secretAccessKey', message: expect.stringContaining('请重新输入 Secret Access Key') });
+  });
+
   it('trims and converts the fields; a new profile has no id, an edited one keeps its own', () => {
     expect(profileInputFromForm(form(), undefined)).toEqual({
       name: 'Production',

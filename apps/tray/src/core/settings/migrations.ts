@@ -164,6 +164,10 @@ function sanitizeProfile(raw: unknown, index: number, taken: Set<string>): { pro
     criticalPercent,
     watchedServices: pickWatched(p.watchedServices),
   };
+  // Which endpoint the stored secret belongs to; files from before it mean `endpoint`.
+  if (isString(p.secretEndpoint) && /^https?:\/\//.test(p.secretEndpoint) && p.secretEndpoint.length <= PROFILE_LIMITS.endpointMaxLength) {
+    profile.secretEndpoint = p.secretEndpoint;
+  }
   const secret = SECRET_KEYS.map((key) => p[key]).find((v): v is string => isString(v) && v.length > 0);
   return secret ? { profile, secret } : { profile };
 }

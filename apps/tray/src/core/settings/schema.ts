@@ -14,6 +14,8 @@ export const PROFILE_JSON_SCHEMA = {
     accessKeyId: { type: 'string', maxLength: PROFILE_LIMITS.accessKeyIdMaxLength },
     region: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' },
     endpoint: { type: 'string', pattern: '^https?://', maxLength: PROFILE_LIMITS.endpointMaxLength },
+    /** The endpoint the stored secret was saved with (absent in files from before: `endpoint` then). */
+    secretEndpoint: { type: 'string', pattern: '^https?://', maxLength: PROFILE_LIMITS.endpointMaxLength },
     projectName: { type: 'string', minLength: 1, maxLength: PROFILE_LIMITS.projectNameMaxLength },
     useEmulator: { type: 'boolean' },
     pollIntervalSec: { type: 'integer', minimum: PROFILE_LIMITS.pollIntervalSec.min, maximum: PROFILE_LIMITS.pollIntervalSec.max },

@@ -1,5 +1,6 @@
 /**
- * The in-page confirmation a pause needs (it stops production traffic). A modal <dialog>:
+ * The in-page confirmation a pause or resume needs (one stops production traffic, the other
+ * bills it again); a yes is what obtains the backend's one-time token. A modal <dialog>:
  * focus stays inside, Esc cancels, and "Cancel" has the initial focus so Enter alone never
  * pauses anything.
  */

@@ -12,7 +12,7 @@ import { PROFILE_LIMITS } from '../../shared/ipc.js';
 import { DEFAULT_THRESHOLDS } from '../../shared/levels.js';
 import { errorSummary } from '../format.js';
 import { i18n } from '../i18n.js';
-import { customService, isFormProblem, profileInputFromForm, type FormProblem } from '../profileForm.js';
+import { customService, isFormProblem, profileInputFromForm, secretNeededFor, type FormProblem, type StoredSecretInfo } from '../profileForm.js';
 import { h, setChildren, setText } from '../dom.js';
 import { backIcon } from './icons.js';
 import type { ConfirmDialog } from './confirmDialog.js';
@@ -83,6 +83,8 @@ export class SettingsPanel {
   private readonly generalCard: HTMLElement;
   private readonly title: HTMLElement;
   private busy = false;
+  /** The problem shown next to its field, and how to tell that the field is fine now. */
+  private problem: { field: string; message: string; stillWrong: () => boolean } | null = null;
 
   constructor(
     private readonly bridge: TrayBridge,
@@ -152,8 +154,9 @@ export class SettingsPanel {
         class: 'settings-form',
         id: 'profile-form',
         novalidate: true,
-        // A field marked wrong is unmarked as soon as the user changes it.
-        oninput: (event) => (event.target as HTMLElement).removeAttribute('aria-invalid'),
+        // A field's error goes as soon as its value is right (not only at the next submit).
+        oninput: () => this.fieldEdited(),
+        onchange: () => this.fieldEdited(),
         onsubmit: (event) => {
           event.preventDefault();
           void (this.firstRun ? this.connect() : this.save());
@@ -324,7 +327,12 @@ export class SettingsPanel {
 
   private addCustom(): void {
     const entry = customService(this.fields.customResourceId.value, this.fields.customBlueprintId.value, this.watched);
-    if (isFormProblem(entry)) return this.showProblem(entry);
+    if (isFormProblem(entry)) {
+      return this.showProblem(entry, () => {
+        const now = customService(this.fields.customResourceId.value, this.fields.customBlueprintId.value, this.watched);
+        return isFormProblem(now) && now.field === entry.field;
+      });
+    }
     this.clearInvalid();
     this.watched.push(entry);
     this.fields.customResourceId.value = '';
@@ -336,15 +344,47 @@ export class SettingsPanel {
   private showSecretState(hasSecret: boolean): void {
     const { t } = i18n();
     const kind = this.settings?.secretStore?.kind ?? 'keychain';
-    setText(this.secretState, hasSecret ? t(`settings.secretStored.${kind}`) : t('settings.secretNotSet'));
-    this.secretState.classList.toggle('is-stored', hasSecret);
-    this.fields.secret.placeholder = hasSecret ? t('settings.secretPlaceholderStored') : t('settings.secretPlaceholder');
+    // The stored secret signs only for the endpoint it was saved with: say so once the endpoint differs.
+    const boundTo = secretNeededFor(this.storedSecret(), this.fields.endpoint.value, this.fields.useEmulator.checked);
+    const usable = hasSecret && boundTo === null;
+    setText(this.secretState, boundTo !== null ? t('settings.secretOtherEndpoint', { endpoint: boundTo }) : hasSecret ? t(`settings.secretStored.${kind}`) : t('settings.secretNotSet'));
+    this.secretState.classList.toggle('is-stored', usable);
+    this.secretState.classList.toggle('needs-secret', boundTo !== null);
+    this.fields.secret.placeholder = usable ? t('settings.secretPlaceholderStored') : t('settings.secretPlaceholder');
+  }
+
+  /** The profile being edited as far as its stored secret goes (none for a new one). */
+  private storedSecret(): StoredSecretInfo | undefined {
+    const profile = this.settings?.profiles.find((p) => p.id === this.editingId);
+    if (!profile) return undefined;
+    return profile.secretEndpoint === undefined
+      ? { hasSecret: profile.hasSecret, endpoint: profile.endpoint }
+      : { hasSecret: profile.hasSecret, endpoint: profile.endpoint, secretEndpoint: profile.secretEndpoint };
+  }
+
+  /** After every edit: the secret's note follows the endpoint; a shown error goes once its field is right. */
+  private fieldEdited(): void {
+    this.showSecretState(this.storedSecret()?.hasSecret ?? false);
+    if (this.problem && !this.problem.stillWrong()) this.clearInvalid();
   }
 
   /** The form as a ProfileInput, or the problem (shown, its field marked and focused). */
   private readInput(): ProfileInput | null {
+    const result = this.formResult();
+    if (isFormProblem(result)) {
+      this.showProblem(result, () => {
+        const now = this.formResult();
+        return isFormProblem(now) && now.field === result.field;
+      });
+      return null;
+    }
+    this.clearInvalid();
+    return result;
+  }
+
+  private formResult(): ProfileInput | FormProblem {
     const f = this.fields;
-    const result = profileInputFromForm(
+    return profileInputFromForm(
       {
         name: f.name.value,
         accessKeyId: f.accessKeyId.value,
@@ -359,27 +399,34 @@ export class SettingsPanel {
         watchedServices: this.watched,
       },
       this.editingId === NEW_PROFILE ? undefined : this.editingId,
+      this.storedSecret(),
     );
-    if (isFormProblem(result)) {
-      this.showProblem(result);
-      return null;
-    }
-    this.clearInvalid();
-    return result;
   }
 
-  private showProblem(problem: FormProblem): void {
+  /** Marks the field, says what is wrong right under it (and in the status line), and focuses it. */
+  private showProblem(problem: FormProblem, stillWrong: () => boolean): void {
     this.clearInvalid();
     this.setStatus(problem.message, 'error');
+    this.problem = { field: problem.field, message: problem.message, stillWrong };
     const element = this.element.querySelector<HTMLElement>(`#${problem.field}`);
     if (!element) return;
     if (element.closest('details')) (element.closest('details') as HTMLDetailsElement).open = true;
+    const errorId = `${problem.field}-error`;
+    const note = h('p', { class: 'field-error', id: errorId, 'data-field-error': problem.field }, problem.message);
+    (element.closest('.field') ?? element).append(note);
     element.setAttribute('aria-invalid', 'true');
+    element.setAttribute('aria-errormessage', errorId);
     element.focus();
   }
 
   private clearInvalid(): void {
-    for (const el of this.element.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+    for (const el of this.element.querySelectorAll('[aria-invalid="true"]')) {
+      el.removeAttribute('aria-invalid');
+      el.removeAttribute('aria-errormessage');
+    }
+    for (const note of this.element.querySelectorAll('.field-error')) note.remove();
+    if (this.problem && this.status.dataset.kind === 'error' && this.status.textContent === this.problem.message) this.setStatus('', 'info');
+    this.problem = null;
   }
 
   private async save(): Promise<string | null> {
