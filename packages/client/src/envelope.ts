@@ -74,7 +74,8 @@ function readSimpleError(body: Record<string, unknown>): { httpCode?: number; co
     code: code === undefined || code === null || code === '' ? 'UnknownError' : wireText(code),
     message: typeof message === 'string' ? message : '',
   };
-  const httpNumber = typeof httpCode === 'number' ? httpCode : Number(httpCode);
+  // Number() of an object or array would call its (wire-supplied) toString: numbers and numeric text only.
+  const httpNumber = typeof httpCode === 'number' ? httpCode : typeof httpCode === 'string' ? Number(httpCode) : Number.NaN;
   if (Number.isInteger(httpNumber) && httpNumber > 0) parsed.httpCode = httpNumber;
   return parsed;
 }

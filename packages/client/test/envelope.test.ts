@@ -116,6 +116,13 @@ describe('found by the response fuzz (responseFuzz.test.ts)', () => {
     expect(parseError('ListAPIKeys', raw(400, '{"errorcode":["A",1]}')).code).toBe('["A",1]');
   });
 
+  it('a simple error whose HTTPCode is a list holding an object with toString: null is a VolcSpeechError, not a TypeError', () => {
+    const error = parseError('ListAPIKeys', raw(200, '{"HTTPCode":[{"toString":null}],"errorcode":"Throttled"}'));
+    expect(error.code).toBe('Throttled');
+    expect(error.httpStatus).toBe(200);
+    expect(parseError('ListAPIKeys', raw(200, '{"HTTPCode":"429","errorcode":"Throttled"}')).httpStatus).toBe(429);
+  });
+
   it('a Retry-After too long to be a number (Infinity) gives no wait rather than an infinite one', () => {
     const error = parseError('ListAPIKeys', raw(429, { ResponseMetadata: meta({ Error: { Code: 'FlowLimitExceeded', Message: 'slow down' } }) }, { 'retry-after': '9'.repeat(400) }));
     expect(error.retryAfterMs).toBeUndefined();
