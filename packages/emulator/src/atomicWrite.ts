@@ -4,10 +4,9 @@
  * directory is fsync'ed so the rename itself survives a crash. A crash at any point leaves
  * either the previous complete file or the new complete file.
  *
- * This module is also the state file's writer thread (stateWriter.ts starts it as a Worker), so
- * the fsyncs never hold up the event loop that answers requests. It therefore imports only
- * node built-ins and uses only erasable TypeScript: the worker runs this very file (the built .js,
- * or under the tests the .ts through node's type stripping).
+ * This module (built, as atomicWrite.js) is also the state file's writer thread: stateWriter.ts
+ * starts it as a Worker, so the fsyncs never hold up the event loop that answers requests. It
+ * imports only node built-ins, so the thread loads nothing else.
  */
 import * as nodeFs from 'node:fs';
 import { dirname } from 'node:path';

@@ -10,7 +10,8 @@
  *   is in flight, new commits collect into the next batch, which is written as soon as the
  *   current write ends: one write in flight at a time, each holding everything before it.
  * - The file I/O runs on a writer thread (atomicWrite.ts; one message each way per write), so
- *   reads are answered during a write. Tests pass AsyncFsOps instead, to count, hold or fail steps.
+ *   reads are answered during a write. Tests pass AsyncFsOps instead, to count, hold or fail steps
+ *   (and runs from the TypeScript source use node's thread pool: WRITER_IS_BUILT).
  *   A read may therefore see a change a few milliseconds before that change is durable; the
  *   change's own caller is not told it succeeded until it is.
  * - If a write fails, the in-memory state is put back to the last state that IS on disk (the
@@ -22,7 +23,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { WRITER_ROLE, type WriteDone, type WriteJob } from './atomicWrite.js';
-import { serializeState, tempPathFor, writeStateBytesAtomic, writeStateBytesAtomicAsync, type AsyncFsOps } from './persistence.js';
+import { realAsyncFs, serializeState, tempPathFor, writeStateBytesAtomic, writeStateBytesAtomicAsync, type AsyncFsOps } from './persistence.js';
 import type { EmulatorState } from './state/model.js';
 import { reviveState } from './state/shape.js';
 
@@ -77,7 +78,8 @@ export class StateWriter {
     fs?: AsyncFsOps,
   ) {
     this.durable = serializeState(holder.current());
-    this.backend = fs ? { write: (bytes) => writeStateBytesAtomicAsync(file, bytes, fs), close: async () => {} } : new WriterThread(file);
+    const inProcess = (ops: AsyncFsOps) => ({ write: (bytes: Buffer) => writeStateBytesAtomicAsync(file, bytes, ops), close: async () => {} });
+    this.backend = fs ? inProcess(fs) : WRITER_IS_BUILT ? new WriterThread(file) : inProcess(realAsyncFs);
   }
 
   private readonly backend: { write(bytes: Buffer): Promise<void>; close(): Promise<void> };
@@ -159,8 +161,14 @@ export class StateWriter {
   }
 }
 
-/** Where this module's sibling atomicWrite runs from: the built .js, or the .ts under the tests. */
-const WRITER_URL = new URL(`./atomicWrite${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+/** The writer thread runs the built atomicWrite.js beside this module. */
+const WRITER_URL = new URL('./atomicWrite.js', import.meta.url);
+/**
+ * False when this module runs from its TypeScript source (the unit tests): a Worker cannot load
+ * the .ts sibling reliably there, so those runs write through node's thread pool (realAsyncFs),
+ * the same steps in the same order. The built package, the bin and the benchmark use the thread.
+ */
+const WRITER_IS_BUILT = import.meta.url.endsWith('.js');
 
 /** The writer thread of one state file, started at its first write. */
 class WriterThread {
