@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 const n8nWorkflow = createRequire(import.meta.url).resolve('n8n-workflow');
 
 // Two projects: `unit` (fast, faked n8n context + an in-process emulator) and `e2e`
-// (the built package inside the real n8n; needs `npm run build` and scripts/n8n/install-n8n.sh).
+// (the package's tarball installed into the real n8n; needs scripts/n8n/install-n8n.sh).
 export default defineConfig({
   resolve: { alias: [{ find: /^n8n-workflow$/, replacement: n8nWorkflow }] },
   test: {
@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Builds and packs the package once; each file installs that tarball into its n8n.
+          globalSetup: ['test/e2e/globalSetup.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
           // One n8n sandbox at a time: each n8n command is a heavy process.

@@ -13,6 +13,10 @@ export declare function resolveN8nBin(): string;
 export declare function resolveNodeBin(): string;
 export declare function isN8nInstalled(): boolean;
 export declare function getFreePort(): Promise<number>;
+/** Process-group ids of the n8n/npm processes this module started that still run (each child leads its own group). */
+export declare function liveProcessGroups(): number[];
+/** SIGKILL to every such group; returns the ids that were still there. */
+export declare function killAllProcessGroups(): number[];
 export declare function n8nEnv(
   userFolder: string,
   options?: { encryptionKey?: string; expressionEngine?: 'legacy' | 'vm' },
@@ -26,16 +30,8 @@ export interface N8nSandbox {
 }
 
 export interface CreateSandboxOptions {
-  /** folder with package.json (with its "n8n" section) and dist/, copied in */
-  packageDir?: string;
-  /** an `npm pack` tarball, installed the way n8n's Community Nodes install does (instead of packageDir) */
+  /** an `npm pack` tarball (packPackage), installed the way n8n's Community Nodes install does */
   tarball?: string;
-  /** defaults to package.json's name; must be n8n-nodes-* or @scope/n8n-nodes-* */
-  packageName?: string;
-  /** symlink instead of copy (default false) */
-  link?: boolean;
-  /** entries of packageDir to copy (default: package.json, dist, package.json "files") */
-  include?: string[];
   baseDir?: string;
   encryptionKey?: string;
   /** default 'legacy' (n8n's own default 'vm' segfaults at exit under load) */
@@ -66,7 +62,7 @@ export interface N8nServer {
   owner: { email: string; firstName: string; lastName: string; password: string };
   pid: number | undefined;
   log(): string;
-  /** Stops the process it started (SIGTERM, SIGKILL after 15 s). */
+  /** Stops the process group it started, n8n's task runner included (SIGTERM, SIGKILL after 15 s). */
   stop(): Promise<void>;
 }
 /** `n8n start` on a free loopback port with an owner account set up and logged in. */

@@ -2,11 +2,15 @@
 //
 // n8n itself is installed outside the npm workspace by scripts/n8n/install-n8n.sh into
 // .tools/n8n (git-ignored). Each test gets a throw-away N8N_USER_FOLDER ("sandbox") with
-// its own SQLite database and the community package under test copied into
-// <userFolder>/.n8n/nodes/node_modules/<packageName>/, which is where n8n loads
-// community packages from.
+// its own SQLite database and the community package under test installed from its `npm pack`
+// tarball into <userFolder>/.n8n/nodes/node_modules/<packageName>/, the way n8n's Community
+// Nodes install puts it there.
 //
-//   const sb = await createN8nSandbox({ packageDir, packageName: 'n8n-nodes-foo' });
+// Every n8n process runs in its own process group; stopping it (or a timeout) signals the whole
+// group, so n8n's task runner goes too, and groups still alive when this process exits are killed.
+//
+//   const { tarball } = await packPackage(packageDir, tmpDir);
+//   const sb = await createN8nSandbox({ tarball });
 //   await importCredentials(sb, [{ id: 'cred1', name: 'Foo', type: 'fooApi', data: { apiKey: 'x' } }]);
 //   const r = await runWorkflow(sb, workflowJson);        // n8n import:workflow + n8n execute --id
 //   r.status === 'success'; r.runData['My Node'][0].data.main[0][0].json
@@ -17,7 +21,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -38,6 +42,62 @@ export const DEFAULT_ENCRYPTION_KEY = 'n8n-e2e-harness-fixed-encryption-key-0001
 const PACKAGE_NAME_RE = /^(@[a-z0-9][\w.-]*\/)?n8n-nodes-[\w.-]+$/;
 
 export class N8nNotInstalledError extends Error {}
+
+// ---------------------------------------------------------------- process groups
+
+/** Process-group ids of children started here that have not been cleaned up yet. */
+const liveGroups = new Set();
+let exitHookInstalled = false;
+
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false; // ESRCH: the whole group is gone
+  }
+}
+
+/**
+ * spawn() in a new process group (detached: its own session), remembered until the group is
+ * gone. When the leader ends, what is left of its group (n8n's task runner, say) is killed.
+ */
+function spawnGroup(command, args, options) {
+  const child = spawn(command, args, { ...options, detached: true });
+  if (child.pid) {
+    const pgid = child.pid;
+    liveGroups.add(pgid);
+    child.on('close', () => {
+      signalGroup(pgid, 'SIGKILL');
+      liveGroups.delete(pgid);
+    });
+  }
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // A test runner that exits (after a timeout, a failed hook, Ctrl+C) leaves no n8n behind.
+    process.on('exit', () => {
+      for (const pgid of liveGroups) signalGroup(pgid, 'SIGKILL');
+    });
+  }
+  return child;
+}
+
+/** Sends `signal` to the child's whole process group. */
+function killTree(child, signal) {
+  if (child.pid) signalGroup(child.pid, signal);
+  else child.kill(signal);
+}
+
+/** Process-group ids of n8n (and npm) processes this module started that are still running. */
+export function liveProcessGroups() {
+  return [...liveGroups];
+}
+
+/** Kills (SIGKILL) every process group this module started that is still running. */
+export function killAllProcessGroups() {
+  const killed = [...liveGroups].filter((pgid) => signalGroup(pgid, 'SIGKILL'));
+  return killed;
+}
 
 /** Path of the n8n CLI (.tools/n8n/node_modules/.bin/n8n); throws with install instructions if missing. */
 export function resolveN8nBin() {
@@ -154,73 +214,36 @@ export function n8nEnv(userFolder, { encryptionKey = DEFAULT_ENCRYPTION_KEY, exp
 }
 
 /**
- * Creates a temp N8N_USER_FOLDER with the built community package installed as n8n expects it.
+ * Creates a temp N8N_USER_FOLDER with the community package installed from its tarball, as
+ * n8n's Community Nodes install does it (see installPackageTarball).
  * @param {object} o
- * @param {string} [o.packageDir]  folder with package.json (+ its `n8n` section) and dist/, copied in
- * @param {string} [o.tarball]  an `npm pack` tarball, installed the way n8n's Community Nodes
- *   install does it (see installPackageTarball); use instead of packageDir
- * @param {string} [o.packageName] defaults to package.json's name; must match n8n-nodes-* or @scope/n8n-nodes-*
- * @param {boolean} [o.link=false] symlink instead of copy (then `require('n8n-workflow')` in the
- *   package resolves from the package's real location, i.e. possibly a different n8n-workflow copy)
- * @param {string[]} [o.include] files/folders of packageDir to copy (default: package.json, dist, and
- *   the package.json "files" entries)
+ * @param {string} o.tarball  an `npm pack` tarball (packPackage makes one)
  * @param {string} [o.baseDir=os.tmpdir()]
  * @param {string} [o.encryptionKey]
  * @param {'legacy'|'vm'} [o.expressionEngine='legacy'] n8n's own default is 'vm' (see README)
  * @param {Record<string,string>} [o.env] extra environment (wins over the defaults)
  */
 export async function createN8nSandbox({
-  packageDir,
   tarball,
-  packageName,
-  link = false,
-  include,
   baseDir = os.tmpdir(),
   encryptionKey = DEFAULT_ENCRYPTION_KEY,
   expressionEngine = 'legacy',
   env: extraEnv = {},
+  ...rest
 } = {}) {
+  if ('packageDir' in rest) {
+    throw new Error('createN8nSandbox installs from a tarball, as users get the package: `const { tarball } = await packPackage(packageDir, dir)` first');
+  }
   resolveN8nBin();
   const userFolder = await mkdtemp(path.join(baseDir, 'n8n-e2e-'));
   const nodesDir = path.join(userFolder, '.n8n', 'nodes');
   await mkdir(path.join(nodesDir, 'node_modules'), { recursive: true });
   const dependencies = {};
+  let packageName;
   if (tarball) {
     const installed = await installPackageTarball(nodesDir, tarball);
     packageName = installed.name;
     dependencies[installed.name] = installed.version;
-  } else if (packageDir) {
-    const pkgDir = path.resolve(packageDir);
-    const pkgJson = JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8'));
-    packageName ??= pkgJson.name;
-    if (pkgJson.name !== packageName) {
-      throw new Error(`packageName "${packageName}" differs from ${pkgDir}/package.json name "${pkgJson.name}"`);
-    }
-    if (!PACKAGE_NAME_RE.test(packageName)) {
-      throw new Error(
-        `n8n only loads community packages named n8n-nodes-* or @scope/n8n-nodes-*; got "${packageName}"`,
-      );
-    }
-    if (!pkgJson.n8n || (!pkgJson.n8n.nodes?.length && !pkgJson.n8n.credentials?.length)) {
-      throw new Error(`${pkgDir}/package.json has no "n8n": { nodes, credentials } section`);
-    }
-    for (const rel of [...(pkgJson.n8n.nodes ?? []), ...(pkgJson.n8n.credentials ?? [])]) {
-      if (!existsSync(path.join(pkgDir, rel))) {
-        throw new Error(`${packageName}: ${rel} (listed in package.json "n8n") does not exist - build the package first`);
-      }
-    }
-    const target = path.join(nodesDir, 'node_modules', ...packageName.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    if (link) {
-      await symlink(pkgDir, target, 'dir');
-    } else {
-      const entries = include ?? [...new Set(['package.json', 'dist', ...(pkgJson.files ?? [])])];
-      for (const e of entries) {
-        const src = path.join(pkgDir, e);
-        if (existsSync(src)) await cp(src, path.join(target, e), { recursive: true, dereference: true });
-      }
-    }
-    dependencies[packageName] = pkgJson.version ?? '0.0.0';
   }
   await writeFile(
     path.join(nodesDir, 'package.json'),
@@ -275,7 +298,7 @@ async function runCommand(command, args, { cwd }) {
   const env = baseEnv();
   env.PATH = [path.dirname(resolveNodeBin()), env.PATH].filter(Boolean).join(path.delimiter);
   return await new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
@@ -293,15 +316,15 @@ async function runCommand(command, args, { cwd }) {
 export async function startN8nServer(sandbox, { timeoutMs = 420_000, env: extraEnv = {} } = {}) {
   const port = await getFreePort();
   const env = { ...sandbox.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await getFreePort()), ...extraEnv };
-  const child = spawn(resolveNodeBin(), [resolveN8nBin(), 'start'], { cwd: sandbox.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnGroup(resolveNodeBin(), [resolveN8nBin(), 'start'], { cwd: sandbox.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (d) => (output += d));
   child.stderr.setEncoding('utf8').on('data', (d) => (output += d));
   const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    killTree(child, 'SIGTERM');
+    const timer = setTimeout(() => killTree(child, 'SIGKILL'), 15_000);
     await exited;
     clearTimeout(timer);
   };
@@ -350,7 +373,7 @@ export async function runN8n(sandbox, args, { timeoutMs = 300_000, env: extraEnv
   if (!env.N8N_RUNNERS_BROKER_PORT) env.N8N_RUNNERS_BROKER_PORT = String(await getFreePort());
   return await new Promise((resolve, reject) => {
     // cwd = user folder: n8n loads a `.env` from its cwd (dotenv)
-    const child = spawn(resolveNodeBin(), [bin, ...args], { cwd: sandbox.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(resolveNodeBin(), [bin, ...args], { cwd: sandbox.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -362,8 +385,10 @@ export async function runN8n(sandbox, args, { timeoutMs = 300_000, env: extraEnv
       onOutput?.(stdout + stderr, child);
     });
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+      killTree(child, 'SIGKILL');
+      const error = new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
+      error.pid = child.pid;
+      reject(error);
     }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -650,8 +675,8 @@ async function startUntilPolled(sandbox, imp, pub, { started, timeoutMs, settleM
   const stop = (child) => {
     if (!stopping) {
       stopping = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+      killTree(child, 'SIGTERM');
+      setTimeout(() => killTree(child, 'SIGKILL'), 20_000).unref();
     }
   };
   let watcher;

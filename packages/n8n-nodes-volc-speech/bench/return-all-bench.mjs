@@ -7,8 +7,9 @@
 //      context reduced to what the node uses, and (b) in the real n8n when it is installed
 //      (the node's own executionTime from the run data, and the wall time of `n8n execute`).
 // Usage: node bench/return-all-bench.mjs [--voices=10000] [--latency=20] [--runs=3] [--no-n8n]
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -81,7 +82,10 @@ async function inN8n(emulatorCredentials) {
   if (!existsSync(harnessPath)) return { skipped: 'scripts/n8n/n8n-harness.mjs is missing' };
   const harness = await import(pathToFileURL(harnessPath).href);
   if (!harness.isN8nInstalled()) return { skipped: 'n8n is not installed (bash scripts/n8n/install-n8n.sh)' };
-  const sandbox = await harness.createN8nSandbox({ packageDir: root });
+  // Installed from its tarball, as users get it (needs dist/ built, as for the rest of this bench).
+  const packDir = mkdtempSync(join(tmpdir(), 'n8n-bench-pack-'));
+  const { tarball } = await harness.packPackage(root, packDir);
+  const sandbox = await harness.createN8nSandbox({ tarball });
   try {
     const credential = { id: 'volcSpeechBench001', name: 'Volcengine Speech (emulator)' };
     await harness.importCredentials(sandbox, [{ ...credential, type: 'volcSpeechApi', data: emulatorCredentials }]);
@@ -129,6 +133,7 @@ async function inN8n(emulatorCredentials) {
     };
   } finally {
     await harness.removeSandbox(sandbox);
+    rmSync(packDir, { recursive: true, force: true });
   }
 }
 

@@ -1,16 +1,17 @@
 /**
- * End to end in the real n8n (2.x, headless, on Node 24): the built package is installed into
- * an n8n sandbox (scripts/n8n/n8n-harness.mjs), the emulator runs in this process, and n8n –
+ * End to end in the real n8n (2.x, headless, on Node 24): the package's `npm pack` tarball
+ * (globalSetup.ts) is installed into a fresh n8n user folder the way n8n's Community Nodes
+ * install does (scripts/n8n/n8n-harness.mjs), the emulator runs in this process, and n8n –
  * a separate process – reaches it through the credential's endpoint. Workflows come from the
  * shipped examples (examples/*.json) where they cover the case, else from small fixtures here.
  *
  * Without n8n the suite is skipped locally and fails in CI (CI=true).
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_STATUS } from '@volc-speech/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { startTestEmulator, usageToReach } from '../support/emulator';
 import type { TestEmulator } from '../support/emulator';
@@ -35,6 +36,16 @@ describe.runIf(missing && inCI)('n8n end-to-end prerequisites', () => {
     throw new Error(`The n8n end-to-end suite cannot run: ${missing}.`);
   });
 });
+
+/** Processes of a process group, as "pid command" lines. */
+function processesIn(pgid: number): string[] {
+  const ps = spawnSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' });
+  return ps.stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, group]) => group === String(pgid))
+    .map(([pid, , ...args]) => `${pid} ${args.join(' ')}`);
+}
 
 // ── Workflow building ────────────────────────────────────────────────────────
 
@@ -86,10 +97,8 @@ describe.skipIf(!!missing)('n8n-nodes-volc-speech in the real n8n', () => {
   }
 
   beforeAll(async () => {
-    // Always test the current source: the esbuild bundle takes well under a second.
-    execFileSync(process.execPath, [join(PACKAGE_DIR, 'build.mjs')], { cwd: PACKAGE_DIR, stdio: 'pipe' });
     emu = await startTestEmulator();
-    sandbox = await n8n.createN8nSandbox({ packageDir: PACKAGE_DIR });
+    sandbox = await n8n.createN8nSandbox({ tarball: inject('n8nTarball') });
     await n8n.importCredentials(sandbox, [
       { ...CREDENTIAL, type: 'volcSpeechApi', data: { ...emu.credentials, sessionToken: '', customRegion: '' } },
     ]);
@@ -99,6 +108,43 @@ describe.skipIf(!!missing)('n8n-nodes-volc-speech in the real n8n', () => {
     if (Object.keys(figures).length) console.log(`[n8n e2e] figures: ${JSON.stringify(figures)}`);
     if (sandbox) await n8n.removeSandbox(sandbox);
     await emu?.close();
+  });
+
+  it('loads the package n8n installed from the tarball, not the source folder', async () => {
+    const installed = join(sandbox.userFolder, '.n8n/nodes/node_modules/n8n-nodes-volc-speech');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
+    // n8n's install drops these before its `npm install` inside the package.
+    expect(manifest.devDependencies).toBeUndefined();
+    expect(manifest.peerDependencies).toBeUndefined();
+    expect(existsSync(join(installed, 'nodes'))).toBe(false);
+    expect(existsSync(join(installed, 'LICENSE'))).toBe(true);
+  });
+
+  it('a timed-out n8n command leaves no process behind (its whole process group is killed)', async () => {
+    let largestGroup: string[] = [];
+    // `n8n start` never ends by itself: the timeout stops it, and the task runner it started.
+    const error = await n8n
+      .runN8n(sandbox, ['start'], {
+        timeoutMs: 45_000,
+        env: { N8N_PORT: String(await n8n.getFreePort()) },
+        onOutput: (_output, child) => {
+          const members = processesIn(child.pid!);
+          if (members.length > largestGroup.length) largestGroup = members;
+        },
+      })
+      .then(
+        () => undefined,
+        (rejected: unknown) => rejected as Error & { pid?: number },
+      );
+    expect(error?.message).toMatch(/timed out after 45000 ms/);
+    const pgid = error!.pid!;
+    expect(pgid).toBeGreaterThan(0);
+    expect(largestGroup.length, `n8n and its task runner share the group: ${largestGroup.join(' | ')}`).toBeGreaterThanOrEqual(2);
+    // The group is gone within a few seconds, and the harness no longer tracks it.
+    const deadline = Date.now() + 10_000;
+    while (processesIn(pgid).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(processesIn(pgid)).toEqual([]);
+    expect(n8n.liveProcessGroups()).not.toContain(pgid);
   });
 
   it('lists timbres and catalogue speakers with Return All, every item paired', async () => {

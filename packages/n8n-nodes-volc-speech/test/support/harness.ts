@@ -13,6 +13,28 @@ export interface Sandbox {
   userFolder: string;
   packageName: string;
   env: Record<string, string>;
+  dbPath: string;
+}
+
+export interface N8nServer {
+  url: string;
+  port: number;
+  /** `n8n-auth=…` of the owner account */
+  cookie: string;
+  owner: { email: string; password: string };
+  pid: number | undefined;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export interface StoredExecution {
+  id: string;
+  mode: string;
+  status: string;
+  finished: boolean;
+  runData: Record<string, NodeRun[]>;
+  lastNodeExecuted?: string;
+  error?: { message?: string; description?: string };
 }
 
 export interface RunItem {
@@ -55,7 +77,19 @@ export interface Harness {
   N8N_HOME: string;
   isN8nInstalled(): boolean;
   resolveNodeBin(): string;
-  createN8nSandbox(options: { packageDir: string; packageName?: string }): Promise<Sandbox>;
+  packPackage(packageDir: string, destDir: string): Promise<{ tarball: string; files: string[]; size: number; unpackedSize: number }>;
+  createN8nSandbox(options: { tarball: string }): Promise<Sandbox>;
+  startN8nServer(sandbox: Sandbox, options?: { timeoutMs?: number; env?: Record<string, string> }): Promise<N8nServer>;
+  importWorkflow(sandbox: Sandbox, workflow: Workflow): Promise<{ id: string; workflow: Workflow }>;
+  readExecutions(sandbox: Sandbox, workflowId: string): Promise<StoredExecution[]>;
+  runN8n(
+    sandbox: Sandbox,
+    args: string[],
+    options?: { timeoutMs?: number; env?: Record<string, string>; onOutput?: (output: string, child: { pid?: number }) => void },
+  ): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
+  getFreePort(): Promise<number>;
+  liveProcessGroups(): number[];
+  killAllProcessGroups(): number[];
   removeSandbox(sandbox: Sandbox): Promise<void>;
   importCredentials(sandbox: Sandbox, credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<unknown>;
   runWorkflow(sandbox: Sandbox, workflow: Workflow, options?: { timeoutMs?: number }): Promise<WorkflowRun>;
