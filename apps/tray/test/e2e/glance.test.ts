@@ -80,10 +80,17 @@ function appText(page: Page): Promise<string> {
 
 const HAN = /\p{Script=Han}/u;
 /** Latin words a Chinese screen may show: the product's own terms and quota types, as the console writes them. */
-const ZH_LATIN = new Set(['QPS', 'QPM', 'TPM', 'RequestId', 'Access', 'Key', 'Secret', 'ResourceID', 'BlueprintID', 'AccessKey']);
+// Codes and API action names (an error names the failed action as the API spells it) stay Latin in Chinese too.
+const ZH_LATIN = new Set(['QPS', 'QPM', 'TPM', 'RequestId', 'Access', 'Key', 'Secret', 'ResourceID', 'BlueprintID', 'AccessKey', 'ResourcePacksStatus']);
 
 /** Names the user typed (the account names) are the user's words, in whatever language. */
-const USER_WORDS = ['E2E emulator'];
+const USER_WORDS = ['E2E emulator', 'Broken'];
+
+/** The page in the other language (the core's setting; the page rebuilds itself in it). */
+async function switchLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
+  await stack.bridge('setLanguage', locale);
+  await page.locator(`html[lang="${locale}"]`).waitFor();
+}
 
 async function expectOneLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
   const text = USER_WORDS.reduce((t, w) => t.split(w).join(' '), await appText(page));
@@ -161,6 +168,12 @@ describe('the glance', () => {
     await setRateLimitLoad('qps', 85);
     await headlineIs(page, 'Warning · QPS 85%');
     await docsShot(page, 'glance-two-accounts-en');
+    await switchLanguage(page, 'zh-CN');
+    await headlineIs(page, '预警 · QPS 85%');
+    await expect.poll(() => others.textContent()).toBe('另有 1 个账号需要关注 →');
+    await expectOneLanguage(page, 'zh-CN');
+    await docsShot(page, 'glance-two-accounts-zh');
+    await switchLanguage(page, 'en');
 
     await others.click();
     await headlineIs(page, /^Error · /);
@@ -200,6 +213,14 @@ describe('the glance', () => {
     // Between polls the core says when the next one is due (the page counts down to it).
     await expect.poll(async () => (await stack.bridge<DashboardSnapshot>('getSnapshot')).account.nextPollAt).not.toBeNull();
     await docsShot(page, 'glance-stale-en');
+    await switchLanguage(page, 'zh-CN');
+    await page.locator('main[data-stale="true"]').waitFor();
+    await expect.poll(() => page.locator('[data-field="last-updated"]').textContent()).toMatch(/^自 \d{2}:\d{2} 起数据已过期$/);
+    await expect.poll(() => page.locator('[data-field="next-retry"]').textContent()).toMatch(/后重试$/);
+    await expectOneLanguage(page, 'zh-CN');
+    await docsShot(page, 'glance-stale-zh');
+    await switchLanguage(page, 'en');
+    await page.locator('main[data-stale="true"]').waitFor();
 
     // The outage ends; "retry now" brings the figures back without waiting for the backoff.
     await stack.control('faults', { failNext: null });
