@@ -81,14 +81,22 @@ describe('npm pack of the n8n package', () => {
     });
     // No runtime dependencies: the client is bundled into the node files.
     expect(packed.dependencies).toBeUndefined();
-    // There is no public repository yet: none is given, and the README says so.
-    expect(packed.repository).toBeUndefined();
-    expect(packed.homepage).toBeUndefined();
-    expect(packed.bugs).toBeUndefined();
-    expect(fs.readFileSync(path.join(unpacked, 'README.md'), 'utf8')).toMatch(/no public\s+repository/);
+    const readme = fs.readFileSync(path.join(unpacked, 'README.md'), 'utf8');
+    if (packed.repository === undefined) {
+      // There is no public repository yet: no URL is invented, and the README says so.
+      expect(packed.homepage).toBeUndefined();
+      expect(packed.bugs).toBeUndefined();
+      expect(readme).toMatch(/no public\s+repository/);
+    } else {
+      // Once there is one: a GitHub repository (provenance and n8n's scan need it), named everywhere.
+      const { url } = packed.repository as { url: string };
+      expect(url).toMatch(/^(git\+)?https:\/\/github\.com\/[\w.-]+\/[\w.-]+?(\.git)?$/);
+      expect(packed.homepage).toEqual(expect.stringContaining('github.com'));
+      expect(readme).not.toMatch(/no public\s+repository/);
+    }
   });
 
-  it('the release workflow publishes this package with provenance, after its checks, from a version tag', () => {
+  it('the release workflow publishes this package with provenance, after its checks and this one, from a version tag', () => {
     const workflow = fs.readFileSync(path.join(root, '.github/workflows/release.yml'), 'utf8');
     expect(workflow).toMatch(/id-token: write/);
     expect(workflow).toMatch(/npm publish --provenance --access public\n\s+working-directory: packages\/n8n-nodes-volc-speech/);
@@ -97,6 +105,10 @@ describe('npm pack of the n8n package', () => {
     expect(workflow.indexOf('nx run-many -t build lint')).toBeGreaterThan(-1);
     expect(workflow.indexOf('nx run-many -t build lint')).toBeLessThan(workflow.indexOf('npm publish'));
     expect(workflow).toMatch(/--projects=[^\n]*n8n-nodes-volc-speech/);
+    // This tarball check runs before publishing, and publishing stops while package.json names no repository.
+    expect(workflow.indexOf('npx vitest run n8n-pack.test.ts')).toBeGreaterThan(-1);
+    expect(workflow.indexOf('npx vitest run n8n-pack.test.ts')).toBeLessThan(workflow.indexOf('npm publish'));
+    expect(workflow).toMatch(/repository\?\.url[\s\S]+process\.exit\(1\)[\s\S]+npm publish/);
   });
 });
 
@@ -157,8 +169,9 @@ describe("n8n's verification scan (@n8n/scan-community-package 0.32.0 rules) on 
     expect(eslint, 'the ESLint the scanner pins').toBe('9.29.0');
     expect(linted).toEqual(expect.arrayContaining(['package.json', ...shipped]));
     expect(errors).toEqual([]);
-    // The one warning: no homepage, because there is no public repository yet (README says so).
-    expect(warnings.map((warning) => warning.split(' ')[1])).toEqual(['@n8n/community-nodes/require-homepage:']);
+    // The one warning, until there is a public repository: no homepage (the README says why).
+    const hasHomepage = 'homepage' in (JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8')) as object);
+    expect(warnings.map((warning) => warning.split(' ')[1])).toEqual(hasHomepage ? [] : ['@n8n/community-nodes/require-homepage:']);
   });
 
   it('the source leg (nodes/, credentials/, package.json as the provenance checkout has them) reports no error', () => {
