@@ -117,11 +117,19 @@ describe('response parsing fuzz', () => {
   describe('a real client against a real HTTP server answering fuzzed responses', () => {
     let server: Server;
     let next: { status: number; headers: Record<string, string>; body: string } = { status: 200, headers: {}, body: '' };
+    /** When set, the server answers these bodies in turn (a listing's pages), instead of `next`. */
+    let pages: string[] | undefined;
+    let served = 0;
     let url = '';
     beforeAll(async () => {
       server = createServer((req, res) => {
         req.resume();
         req.on('end', () => {
+          if (pages) {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(pages[served++ % pages.length]);
+            return;
+          }
           res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
           res.end(next.body);
         });
@@ -163,6 +171,34 @@ describe('response parsing fuzz', () => {
           expect(outcome.result).toBeTypeOf('object');
         }),
         { seed: SEED, numRuns: 300 * RUNS },
+      );
+      expect(prototypeKeys()).toEqual(before);
+    });
+
+    it('listing every page (page numbers and NextToken chains) ends in an array or a VolcSpeechError', async () => {
+      const client = new VolcSpeechClient({ credentials: { accessKeyId: 'AKLTfuzz', secretAccessKey: 'fuzz-secret' }, endpoint: url, env: {}, retry: false, rateLimit: false });
+      const items = fc.array(hostileJson, { maxLength: 3 });
+      const count = fc.oneof(hostileScalar, fc.integer({ min: 0, max: 20 }), fc.constant(1e308));
+      const page = fc.oneof(
+        { arbitrary: fc.record({ Statuses: items, ResourceTags: items, TotalCount: count, NextToken: fc.oneof(fc.constantFrom('', 't1', 't2', 't3'), hostileScalar) }, { requiredKeys: [] }).map((result) => JSON.stringify({ ResponseMetadata: { RequestId: 'r' }, Result: result })), weight: 4 },
+        { arbitrary: bodyText, weight: 1 },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(page, { minLength: 1, maxLength: 5 }), fc.constantFrom('BatchListMegaTTSTrainStatus', 'ListTagsForResources'), async (answers, action) => {
+          pages = answers;
+          served = 0;
+          const request = action === 'ListTagsForResources' ? { ResourceType: 'quota', ResourceIds: ['r-1'] } : { ProjectName: 'default', State: 'Success' };
+          try {
+            const listed = await client.listAllUnchecked(action, request, { pageSize: 2, maxItems: 50 });
+            expect(Array.isArray(listed)).toBe(true);
+            expect(listed.length).toBeLessThanOrEqual(50);
+          } catch (error) {
+            expect(error).toBeInstanceOf(VolcSpeechError);
+          } finally {
+            pages = undefined;
+          }
+        }),
+        { seed: SEED, numRuns: 150 * RUNS },
       );
       expect(prototypeKeys()).toEqual(before);
     });
