@@ -13,11 +13,10 @@
  * Needs n8n, PostgreSQL and Redis (Debian: postgresql, redis-server). Without them the suite
  * is skipped locally and fails in CI (CI=true).
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_STATUS, VolcSpeechClient } from '@volc-speech/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { startTestEmulator, usageToReach } from '../support/emulator';
 import type { TestEmulator } from '../support/emulator';
@@ -161,11 +160,11 @@ describe.skipIf(!!missing)('n8n-nodes-volc-speech on n8n queue mode (main + 2 wo
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(PACKAGE_DIR, 'build.mjs')], { cwd: PACKAGE_DIR, stdio: 'pipe' });
     emu = await startTestEmulator({ quiet: false, log: (line: string) => requests.push({ at: Date.now(), line }) });
     expect(await usageToReach(emu.client, TTS, 95), 'the seed starts below 95%').toBeGreaterThan(0);
     cluster = await queue.startQueueCluster({
-      packageDir: PACKAGE_DIR,
+      // the tarball the e2e globalSetup built and packed once for every e2e file
+      tarball: inject('n8nTarball'),
       workers: 2,
       credentials: [{ ...CREDENTIAL, type: 'volcSpeechApi', data: { ...emu.credentials, sessionToken: '', customRegion: '' } }],
       workflows: [reportWorkflow, pauseWorkflow, expiryWorkflow, bulkWorkflow],
