@@ -2,7 +2,7 @@
  * The tray core: plain TypeScript, no Electron. The Electron main process and the browser
  * preview server build a TrayCore and delegate to it.
  */
-export { aggregateProfiles, causingProfile, localizedAccount, TrayCore, type TrayCoreOptions, type TrayModel, type LoginItems } from './trayCore.js';
+export { aggregateProfiles, causingProfile, localizedAccount, TrayCore, UnknownProfileError, type TrayCoreOptions, type TrayModel, type LoginItems } from './trayCore.js';
 export { accountHeadline, concernOrder, mainProduct } from './headline.js';
 export { EXPIRY_WARNING_DAYS, ExpiryTracker, expiryStep, type ExpiryWarning } from './expiry.js';
 export { AccountMonitor, CredentialsError, InsecureEndpointError, NoCredentialsError, resolveTarget, SecretEndpointError, testConnectionTo } from './accountMonitor.js';

@@ -100,6 +100,15 @@ export function causingProfile<T extends { id: string; level: TrayLevel }>(profi
   return atWorst.find((p) => p.id === activeId) ?? atWorst[0];
 }
 
+/** A call named a profile that does not exist (the preview answers 404). */
+export class UnknownProfileError extends Error {
+  readonly code = 'UnknownProfile';
+  constructor(profileId: string) {
+    super(`There is no profile ${profileId}.`);
+    this.name = 'UnknownProfileError';
+  }
+}
+
 export class TrayCore implements TrayBridge {
   private settings: StoredSettings;
   private readonly monitors = new Map<string, AccountMonitor>();
@@ -189,7 +198,7 @@ export class TrayCore implements TrayBridge {
 
   /** The user said yes to this command (a dialog): a one-time token for exactly it. */
   async confirmCommand(request: CommandConfirmationRequest): Promise<CommandConfirmation> {
-    if (!this.monitors.has(request.profileId)) throw new Error(`There is no profile ${request.profileId}.`);
+    if (!this.monitors.has(request.profileId)) throw new UnknownProfileError(request.profileId);
     return this.confirmations.issue(request);
   }
 
@@ -209,7 +218,7 @@ export class TrayCore implements TrayBridge {
   }
 
   async selectProfile(profileId: string): Promise<void> {
-    if (!this.monitors.has(profileId)) throw new Error(`There is no profile ${profileId}.`);
+    if (!this.monitors.has(profileId)) throw new UnknownProfileError(profileId);
     if (this.settings.activeProfileId === profileId) return;
     this.persist({ ...this.settings, activeProfileId: profileId });
     this.queueSnapshot();
@@ -285,7 +294,7 @@ export class TrayCore implements TrayBridge {
 
   async deleteProfile(profileId: string): Promise<SettingsView> {
     const monitor = this.monitors.get(profileId);
-    if (!monitor) throw new Error(`There is no profile ${profileId}.`);
+    if (!monitor) throw new UnknownProfileError(profileId);
     monitor.stop();
     this.monitors.delete(profileId);
     await this.options.secrets.delete(profileId).catch((error: unknown) => this.log(`could not delete a keychain entry: ${(error as Error).message}`));

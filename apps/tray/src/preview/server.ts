@@ -58,6 +58,16 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** The core's refusals of a well-formed call, by error code: said as what they are, not as a server fault. */
+const REFUSAL_STATUS: ReadonlyMap<string, number> = new Map([
+  // A pause or resume without the user's confirmation (no token, a used, expired or foreign one).
+  ['ConfirmationRequired', 403],
+  ['UnknownProfile', 404],
+  // A changed endpoint without the secret typed again; plain http to a remote host.
+  ['SecretNeededForEndpoint', 400],
+  ['InsecureEndpoint', 400],
+]);
+
 /** dist/preview/server.js serves dist/renderer/; run from source (tests), it looks for the built page. */
 export function defaultStaticDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -129,9 +139,9 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       const result = await invokeOperation(core, method, args.value);
       sendJson(response, 200, { result: result ?? null });
     } catch (error) {
-      // A pause or resume without the user's confirmation (no token, a used, expired or foreign one).
-      const refused = (error as { code?: unknown } | null)?.code === 'ConfirmationRequired';
-      sendJson(response, refused ? 403 : 500, { error: { message: messageOf(error), ...(refused ? { code: 'ConfirmationRequired' } : {}) } });
+      const code = (error as { code?: unknown } | null)?.code;
+      const status = typeof code === 'string' ? (REFUSAL_STATUS.get(code) ?? 500) : 500;
+      sendJson(response, status, { error: status === 500 ? { message: messageOf(error) } : { message: messageOf(error), code } });
     }
   }
 

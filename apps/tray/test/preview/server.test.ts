@@ -132,6 +132,25 @@ describe('preview server: pause and resume need the confirmation step', () => {
     expect(await statusOf(TTS, 10029)).toBe('Running');
   });
 
+  it('says what a refused settings call is: unknown profile 404, a new endpoint without the secret 400, never 500', async () => {
+    for (const [operation, args] of [
+      ['selectProfile', ['ghost']],
+      ['deleteProfile', ['ghost']],
+      ['confirmCommand', [{ operation: 'pause', profileId: 'ghost', resourceId: TTS }]],
+    ] as const) {
+      const { status, body } = await call(operation, [...args]);
+      expect(status, operation).toBe(404);
+      expect(body.error).toEqual({ code: 'UnknownProfile', message: 'There is no profile ghost.' });
+    }
+    const settings = (await call('getSettings', [])).body.result as { profiles: Array<Record<string, unknown>> };
+    const { id, hasSecret: _h, secretEndpoint: _s, watchedServices: _w, ...fields } = settings.profiles.find((p) => p.id === PROFILE)!;
+    const moved = await call('saveProfile', [{ ...fields, id, endpoint: 'https://collector.example.net' }]);
+    expect(moved.status).toBe(400);
+    expect(moved.body.error).toEqual({ code: 'SecretNeededForEndpoint', message: `Endpoint is now https://collector.example.net, but the stored Secret Access Key was saved for ${emulator.url}.` });
+    const after = (await call('getSettings', [])).body.result as { profiles: Array<{ id: string; endpoint: string }> };
+    expect(after.profiles.find((p) => p.id === PROFILE)!.endpoint).toBe(emulator.url);
+  });
+
   it('refuses confirmations for unknown commands and malformed requests with 400, never 500', async () => {
     expect((await call('confirmCommand', [{ operation: 'terminate', profileId: PROFILE, resourceId: TTS }])).status).toBe(400);
     expect((await call('confirmCommand', [{ operation: 'pause', profileId: PROFILE, resourceId: TTS, extra: 1 }])).status).toBe(400);
