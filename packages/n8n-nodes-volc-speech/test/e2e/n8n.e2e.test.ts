@@ -10,12 +10,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SERVICE_STATUS } from '@volc-speech/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { startTestEmulator, usageToReach } from '../support/emulator';
 import type { TestEmulator } from '../support/emulator';
-import { loadHarness, outputOf } from '../support/harness';
+import { HARNESS_PATH, loadHarness, outputOf } from '../support/harness';
 import type { Harness, Sandbox, Workflow } from '../support/harness';
 
 const PACKAGE_DIR = join(import.meta.dirname, '../..');
@@ -145,6 +146,30 @@ describe.skipIf(!!missing)('n8n-nodes-volc-speech in the real n8n', () => {
     while (processesIn(pgid).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(processesIn(pgid)).toEqual([]);
     expect(n8n.liveProcessGroups()).not.toContain(pgid);
+  });
+
+  it('a test process that exits while n8n runs leaves no n8n behind (the harness kills its groups on exit)', async () => {
+    // A vitest worker that ends (a failed hook, a timeout that ends the run, Ctrl+C) without stopping n8n.
+    const script = `
+      const n8n = await import(${JSON.stringify(pathToFileURL(HARNESS_PATH).href)});
+      const sandbox = JSON.parse(process.argv[1]);
+      n8n.runN8n(sandbox, ['start'], { timeoutMs: 120000, env: { N8N_PORT: process.argv[2] }, onOutput: (output, child) => {
+        if (/Editor is now accessible/.test(output)) { console.log('PGID ' + child.pid); process.exit(3); }
+      } });`;
+    const child = spawnSync(n8n.resolveNodeBin(), ['--input-type=module', '-e', script, JSON.stringify(sandbox), String(await n8n.getFreePort())], {
+      encoding: 'utf8',
+      timeout: 150_000,
+    });
+    expect(child.status, child.stderr.slice(-2000)).toBe(3);
+    const pgid = Number(/PGID (\d+)/.exec(child.stdout)?.[1]);
+    expect(pgid).toBeGreaterThan(0);
+    try {
+      const deadline = Date.now() + 10_000;
+      while (processesIn(pgid).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(processesIn(pgid)).toEqual([]);
+    } finally {
+      if (processesIn(pgid).length > 0) process.kill(-pgid, 'SIGKILL'); // not to leave what the test found
+    }
   });
 
   it('lists timbres and catalogue speakers with Return All, every item paired', async () => {
