@@ -79,7 +79,8 @@ export interface WriteJob {
   id: number;
   file: string;
   temp: string;
-  bytes: Uint8Array;
+  /** The file's text; encoded here, off the event loop that answers requests. */
+  text: string;
 }
 export interface WriteDone {
   id: number;
@@ -93,7 +94,7 @@ if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.ro
   port.on('message', (job: WriteJob) => {
     const done: WriteDone = { id: job.id };
     try {
-      writeBytesAtomic(job.file, job.temp, job.bytes);
+      writeBytesAtomic(job.file, job.temp, Buffer.from(job.text, 'utf8'));
     } catch (error) {
       const { message, code } = error as NodeJS.ErrnoException;
       done.error = code === undefined ? { message: String(message) } : { message: String(message), code };

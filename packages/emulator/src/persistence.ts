@@ -26,9 +26,14 @@ export function tempPathFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
 }
 
+/** The text of a state file holding `state`. */
+export function stateText(state: EmulatorState): string {
+  return `${JSON.stringify(state)}\n`;
+}
+
 /** The bytes of a state file holding `state`. */
 export function serializeState(state: EmulatorState): Buffer {
-  return Buffer.from(`${JSON.stringify(state)}\n`);
+  return Buffer.from(stateText(state));
 }
 
 export function writeStateFileAtomic(file: string, state: EmulatorState, fs: FsOps = realFs): void {

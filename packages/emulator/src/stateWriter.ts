@@ -23,7 +23,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { WRITER_ROLE, type WriteDone, type WriteJob } from './atomicWrite.js';
-import { realAsyncFs, serializeState, tempPathFor, writeStateBytesAtomic, writeStateBytesAtomicAsync, type AsyncFsOps } from './persistence.js';
+import { realAsyncFs, stateText, tempPathFor, writeStateBytesAtomic, writeStateBytesAtomicAsync, type AsyncFsOps } from './persistence.js';
 import type { EmulatorState } from './state/model.js';
 import { reviveState } from './state/shape.js';
 
@@ -67,8 +67,8 @@ export class StateWriter {
   private collecting: Waiter[] = [];
   private inFlight = false;
   private scheduled = false;
-  /** The bytes of the file on disk: what memory goes back to when a write fails. */
-  private durable: Buffer;
+  /** The text of the file on disk: what memory goes back to when a write fails. */
+  private durable: string;
   readonly stats: StateWriterStats = { writes: 0, committed: 0, failedWrites: 0 };
 
   constructor(
@@ -77,12 +77,13 @@ export class StateWriter {
     private readonly mode: StateWriteMode = 'group',
     fs?: AsyncFsOps,
   ) {
-    this.durable = serializeState(holder.current());
-    const inProcess = (ops: AsyncFsOps) => ({ write: (bytes: Buffer) => writeStateBytesAtomicAsync(file, bytes, ops), close: async () => {} });
+    this.durable = stateText(holder.current());
+    const inProcess = (ops: AsyncFsOps) => ({ write: (text: string) => writeStateBytesAtomicAsync(file, Buffer.from(text), ops), close: async () => {} });
     this.backend = fs ? inProcess(fs) : WRITER_IS_BUILT ? new WriterThread(file) : inProcess(realAsyncFs);
   }
 
-  private readonly backend: { write(bytes: Buffer): Promise<void>; close(): Promise<void> };
+  /** Takes the text: the writer thread encodes it, so the event loop does not. */
+  private readonly backend: { write(text: string): Promise<void>; close(): Promise<void> };
 
   /** Waits for the writes under way, then stops the writer thread. */
   async close(): Promise<void> {
@@ -120,10 +121,10 @@ export class StateWriter {
     const batch = this.collecting;
     this.collecting = [];
     this.inFlight = true;
-    const bytes = serializeState(this.holder.current());
+    const text = stateText(this.holder.current());
     try {
-      await this.backend.write(bytes);
-      this.durable = bytes;
+      await this.backend.write(text);
+      this.durable = text;
       this.stats.writes += 1;
       this.stats.committed += batch.length;
       for (const waiter of batch) waiter.resolve();
@@ -142,22 +143,22 @@ export class StateWriter {
   }
 
   private writeNow(): Promise<void> {
-    const bytes = serializeState(this.holder.current());
+    const text = stateText(this.holder.current());
     try {
-      writeStateBytesAtomic(this.file, bytes);
+      writeStateBytesAtomic(this.file, Buffer.from(text));
     } catch (cause) {
       this.undo();
       this.stats.failedWrites += 1;
       return Promise.reject(new StateWriteFailed(this.file, cause));
     }
-    this.durable = bytes;
+    this.durable = text;
     this.stats.writes += 1;
     this.stats.committed += 1;
     return Promise.resolve();
   }
 
   private undo(): void {
-    this.holder.replace(reviveState(JSON.parse(this.durable.toString('utf8'))));
+    this.holder.replace(reviveState(JSON.parse(this.durable)));
   }
 }
 
@@ -178,9 +179,9 @@ class WriterThread {
 
   constructor(private readonly file: string) {}
 
-  write(bytes: Buffer): Promise<void> {
+  write(text: string): Promise<void> {
     const worker = (this.worker ??= this.start());
-    const job: WriteJob = { id: ++this.nextId, file: this.file, temp: tempPathFor(this.file), bytes };
+    const job: WriteJob = { id: ++this.nextId, file: this.file, temp: tempPathFor(this.file), text };
     return new Promise<void>((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
       // Keeps the process alive while a write is under way (and only then).
