@@ -248,15 +248,16 @@ describe('group commit', () => {
   it('32 concurrent changes share a few writes, each answered only once its write is durable', async () => {
     // The first write is held until all 32 requests have arrived (and 50 ms more, for their
     // bodies): the changes arriving meanwhile must join one next write, not one write each.
-    let emulator: EmulatorHandle | undefined;
+    const started: { emulator?: EmulatorHandle } = {};
     const { ops, counts } = instrumentedOps({
       beforeFsync: async (n) => {
         if (n > 1) return;
-        while ((emulator?.control.health().requests ?? 0) < 32) await new Promise((resolve) => setTimeout(resolve, 5));
+        while ((started.emulator?.control.health().requests ?? 0) < 32) await new Promise((resolve) => setTimeout(resolve, 5));
         await new Promise((resolve) => setTimeout(resolve, 50));
       },
     });
-    emulator = await startEmulator({ quiet: true, stateFile: file, stateFileOps: ops });
+    const emulator = await startEmulator({ quiet: true, stateFile: file, stateFileOps: ops });
+    started.emulator = emulator;
     try {
       const responses = await Promise.all(
         Array.from({ length: 32 }, (_, i) =>
