@@ -12,7 +12,7 @@
  * through injectable asynchronous file operations, for tests that count, hold or fail them.
  */
 import * as nodeFs from 'node:fs';
-import { realFs, writeBytesAtomic, type FsOps } from './atomicWrite.js';
+import { realFs, stateFileText, writeBytesAtomic, type FsOps } from './atomicWrite.js';
 import { basename, dirname, join } from 'node:path';
 import { STATE_SCHEMA_VERSION, type EmulatorState } from './state/model.js';
 import { reviveState, StateShapeError } from './state/shape.js';
@@ -28,7 +28,7 @@ export function tempPathFor(file: string): string {
 
 /** The text of a state file holding `state`. */
 export function stateText(state: EmulatorState): string {
-  return `${JSON.stringify(state)}\n`;
+  return stateFileText(state);
 }
 
 /** The bytes of a state file holding `state`. */

@@ -21,8 +21,9 @@
  *   So after a failure, memory never claims a change the file does not hold, and nothing that
  *   was acknowledged is undone (acknowledged changes are in the last successful write).
  */
+import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { WRITER_ROLE, type WriteDone, type WriteJob } from './atomicWrite.js';
+import { stateFileText, WRITER_ROLE, type WriteDone, type WriteJob } from './atomicWrite.js';
 import { realAsyncFs, stateText, tempPathFor, writeStateBytesAtomic, writeStateBytesAtomicAsync, type AsyncFsOps } from './persistence.js';
 import type { EmulatorState } from './state/model.js';
 import { reviveState } from './state/shape.js';
@@ -67,8 +68,8 @@ export class StateWriter {
   private collecting: Waiter[] = [];
   private inFlight = false;
   private scheduled = false;
-  /** The text of the file on disk: what memory goes back to when a write fails. */
-  private durable: string;
+  /** A snapshot (node:v8 serialize) of what the file on disk holds: what memory goes back to when a write fails. */
+  private durable: Buffer;
   readonly stats: StateWriterStats = { writes: 0, committed: 0, failedWrites: 0 };
 
   constructor(
@@ -77,13 +78,19 @@ export class StateWriter {
     private readonly mode: StateWriteMode = 'group',
     fs?: AsyncFsOps,
   ) {
-    this.durable = stateText(holder.current());
-    const inProcess = (ops: AsyncFsOps) => ({ write: (text: string) => writeStateBytesAtomicAsync(file, Buffer.from(text), ops), close: async () => {} });
+    this.durable = serialize(holder.current());
+    const inProcess = (ops: AsyncFsOps) => ({
+      write: (snapshot: Buffer) => writeStateBytesAtomicAsync(file, Buffer.from(stateFileText(deserialize(snapshot))), ops),
+      close: async () => {},
+    });
     this.backend = fs ? inProcess(fs) : WRITER_IS_BUILT ? new WriterThread(file) : inProcess(realAsyncFs);
   }
 
-  /** Takes the text: the writer thread encodes it, so the event loop does not. */
-  private readonly backend: { write(text: string): Promise<void>; close(): Promise<void> };
+  /**
+   * Takes a node:v8 snapshot of the state (about 5× cheaper than JSON.stringify): the writer
+   * thread makes the JSON and the bytes, so the event loop that answers requests does not.
+   */
+  private readonly backend: { write(snapshot: Buffer): Promise<void>; close(): Promise<void> };
 
   /** Waits for the writes under way, then stops the writer thread. */
   async close(): Promise<void> {
@@ -121,10 +128,10 @@ export class StateWriter {
     const batch = this.collecting;
     this.collecting = [];
     this.inFlight = true;
-    const text = stateText(this.holder.current());
+    const snapshot = serialize(this.holder.current());
     try {
-      await this.backend.write(text);
-      this.durable = text;
+      await this.backend.write(snapshot);
+      this.durable = snapshot;
       this.stats.writes += 1;
       this.stats.committed += batch.length;
       for (const waiter of batch) waiter.resolve();
@@ -143,22 +150,23 @@ export class StateWriter {
   }
 
   private writeNow(): Promise<void> {
-    const text = stateText(this.holder.current());
+    const state = this.holder.current();
     try {
-      writeStateBytesAtomic(this.file, Buffer.from(text));
+      writeStateBytesAtomic(this.file, Buffer.from(stateText(state)));
     } catch (cause) {
       this.undo();
       this.stats.failedWrites += 1;
       return Promise.reject(new StateWriteFailed(this.file, cause));
     }
-    this.durable = text;
+    this.durable = serialize(state);
     this.stats.writes += 1;
     this.stats.committed += 1;
     return Promise.resolve();
   }
 
   private undo(): void {
-    this.holder.replace(reviveState(JSON.parse(this.durable)));
+    // Through JSON, exactly as the file holds it and as a load at start would read it.
+    this.holder.replace(reviveState(JSON.parse(stateFileText(deserialize(this.durable)))));
   }
 }
 
@@ -179,9 +187,9 @@ class WriterThread {
 
   constructor(private readonly file: string) {}
 
-  write(text: string): Promise<void> {
+  write(snapshot: Buffer): Promise<void> {
     const worker = (this.worker ??= this.start());
-    const job: WriteJob = { id: ++this.nextId, file: this.file, temp: tempPathFor(this.file), text };
+    const job: WriteJob = { id: ++this.nextId, file: this.file, temp: tempPathFor(this.file), snapshot };
     return new Promise<void>((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
       // Keeps the process alive while a write is under way (and only then).
