@@ -13,7 +13,8 @@
  * Needs n8n, PostgreSQL and Redis (Debian: postgresql, redis-server). Without them the suite
  * is skipped locally and fails in CI (CI=true).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_STATUS, VolcSpeechClient } from '@volc-speech/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -173,7 +174,6 @@ describe.skipIf(!!missing)('n8n-nodes-volc-speech on n8n queue mode (main + 2 wo
   }, 420_000);
 
   afterAll(async () => {
-    if (cluster) figures.memoryMiB = cluster.memoryMiB();
     console.log(`[n8n queue e2e] figures: ${JSON.stringify(figures)}`);
     await cluster?.stop();
     await emu?.close();
@@ -265,4 +265,33 @@ describe.skipIf(!!missing)('n8n-nodes-volc-speech on n8n queue mode (main + 2 wo
     figures.expiryPolls = pollsSince('BatchListMegaTTSTrainStatus', 0).length;
     figures.expiringVoices = soon.length;
   });
+
+  it('stops every process it started: no n8n, task runner, Redis or Postgres left, temp folders gone', async () => {
+    figures.memoryMiB = cluster.memoryMiB();
+    const groups = [cluster.main, ...cluster.workers, cluster.redis.proc, cluster.pg.proc].map((p) => ({ name: p.name, pid: p.pid }));
+    const children = childPids(groups.map((g) => g.pid)); // task runners, Postgres backends
+    expect(children.length, 'each n8n process has a task runner, Postgres has backends').toBeGreaterThanOrEqual(3);
+    await cluster.stop();
+    const alive = (pid: number, group: boolean) => {
+      try {
+        process.kill(group ? -pid : pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(groups.filter((g) => alive(g.pid, true)).map((g) => g.name)).toEqual([]);
+    expect(children.filter((pid) => alive(pid, false))).toEqual([]);
+    expect(existsSync(cluster.pg.dir) || existsSync(cluster.root)).toBe(false);
+  });
 });
+
+/** Pids of the direct children of these processes (from ps). */
+function childPids(parents: number[]): number[] {
+  const wanted = new Set(parents);
+  return execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([pid, ppid]) => pid && wanted.has(ppid!))
+    .map(([pid]) => pid!);
+}

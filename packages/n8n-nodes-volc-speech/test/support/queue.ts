@@ -18,7 +18,10 @@ export interface ServerProcess {
 }
 
 export interface QueueCluster {
+  root: string;
   url: string;
+  pg: { dir: string; proc: ServerProcess };
+  redis: { proc: ServerProcess };
   main: ServerProcess;
   workers: ServerProcess[];
   timings: Record<string, number>;
