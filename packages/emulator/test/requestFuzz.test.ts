@@ -65,6 +65,13 @@ const VALID: Readonly<Record<string, Record<string, unknown>>> = {
   BatchListMegaTTSTrainStatus: { ProjectName: 'default', State: 'Success', PageNumber: 1, PageSize: 2 },
   ListSpeakers: { ResourceIDs: ['seed-tts-1.0'], Page: 1, Limit: '50' },
   ListBigModelTTSTimbres: {},
+  DeleteAPIKey: { ProjectName: 'default', ID: 2 },
+  PauseService: { ProjectName: 'default', ResourceIDs: [TTS] },
+  TerminateService: { ProjectName: 'default', ResourceIDs: ['volc.tts.default'] },
+  ActivateService: { ProjectName: 'default', ResourceID: 'volc.bigasr.sauc.duration' },
+  OrderResourcePacks: { ProjectName: 'default', ResourceID: TTS, Configurations: [{ Code: 'tts_bigmodel_chars_1m', Quantity: 2, Times: 6 }] },
+  OrderAccessResourcePacks: { ProjectName: 'default', ResourceID: 'volc.megatts.voiceclone', Code: 'Model_storage', Times: 12, Quantity: 3 },
+  RenewAccessResourcePacks: { Times: 12, SpeakerIDs: ['S_fuzz'] },
 };
 
 const VERSIONS = ['2025-05-20', '2025-05-21', '2023-11-07', '2021-08-30'];
