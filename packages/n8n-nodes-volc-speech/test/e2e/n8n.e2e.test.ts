@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { startTestEmulator, usageToReach } from '../support/emulator';
 import type { TestEmulator } from '../support/emulator';
-import { HARNESS_PATH, loadHarness, outputOf } from '../support/harness';
+import { exampleWorkflow, HARNESS_PATH, loadHarness, outputOf } from '../support/harness';
 import type { Harness, Sandbox, Workflow } from '../support/harness';
 
 const PACKAGE_DIR = join(import.meta.dirname, '../..');
@@ -52,12 +52,7 @@ function processesIn(pgid: number): string[] {
 
 type WorkflowNode = Workflow['nodes'][number];
 
-function example(file: string): Workflow {
-  const workflow = JSON.parse(readFileSync(join(PACKAGE_DIR, 'examples', file), 'utf8')) as Workflow;
-  // The examples name a credential the user picks on import; here it is the emulator's.
-  for (const node of workflow.nodes) if (node.credentials) node.credentials = { volcSpeechApi: CREDENTIAL };
-  return workflow;
-}
+const example = (file: string): Workflow => exampleWorkflow(file, CREDENTIAL);
 
 function nodeOf(workflow: Workflow, name: string): WorkflowNode {
   const found = workflow.nodes.find((node) => node.name === name);

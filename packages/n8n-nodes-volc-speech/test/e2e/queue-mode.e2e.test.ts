@@ -14,19 +14,17 @@
  * is skipped locally and fails in CI (CI=true).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { SERVICE_STATUS, VolcSpeechClient } from '@volc-speech/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { startTestEmulator, usageToReach } from '../support/emulator';
 import type { TestEmulator } from '../support/emulator';
-import { loadHarness, outputOf } from '../support/harness';
+import { exampleWorkflow, loadHarness, outputOf } from '../support/harness';
 import type { Workflow } from '../support/harness';
 import { loadQueueHarness } from '../support/queue';
 import type { QueueCluster, QueueHarness } from '../support/queue';
 
-const PACKAGE_DIR = join(import.meta.dirname, '../..');
 const TTS = 'volc.service_type.10029';
 const CREDENTIAL = { id: 'volcSpeechQueue001', name: 'Volcengine Speech (emulator)' };
 const NODE = 'n8n-nodes-volc-speech.volcSpeech';
@@ -52,11 +50,7 @@ describe.runIf(missing && inCI)('n8n queue-mode prerequisites', () => {
 
 type WorkflowNode = Workflow['nodes'][number];
 
-function example(file: string): Workflow {
-  const workflow = JSON.parse(readFileSync(join(PACKAGE_DIR, 'examples', file), 'utf8')) as Workflow;
-  for (const node of workflow.nodes) if (node.credentials) node.credentials = { volcSpeechApi: CREDENTIAL };
-  return workflow;
-}
+const example = (file: string): Workflow => exampleWorkflow(file, CREDENTIAL);
 
 function webhookNode(name: string, path: string): WorkflowNode {
   return {

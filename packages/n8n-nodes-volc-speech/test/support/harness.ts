@@ -2,7 +2,7 @@
  * Typed access to scripts/n8n/n8n-harness.mjs (plain JS, owned by the n8n install scripts), and
  * the decision whether the end-to-end suite can run here: it must in CI, it may skip locally.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -112,4 +112,14 @@ export async function loadHarness(): Promise<HarnessAvailability> {
 /** Items of one node's first output in a run. */
 export function outputOf(run: { runData: Record<string, NodeRun[]> }, nodeName: string, runIndex = 0): RunItem[] {
   return run.runData[nodeName]?.[runIndex]?.data?.main?.[0] ?? [];
+}
+
+/**
+ * A shipped example (examples/<file>), its credentials pointed at the test's credential: the
+ * examples name one the user picks on import.
+ */
+export function exampleWorkflow(file: string, credential: { id: string; name: string }): Workflow {
+  const workflow = JSON.parse(readFileSync(join(import.meta.dirname, '../../examples', file), 'utf8')) as Workflow;
+  for (const node of workflow.nodes) if (node.credentials) node.credentials = { volcSpeechApi: credential };
+  return workflow;
 }
