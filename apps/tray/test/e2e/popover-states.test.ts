@@ -164,7 +164,11 @@ describe('popover states (fake bridge)', () => {
       await fieldError.waitFor({ state: 'detached' });
       expect(await page.locator('#accessKeyId').getAttribute('aria-invalid')).toBeNull();
       expect(await page.locator('[data-field="settings-status"]').textContent()).toBe('');
+      // Before the secret is typed the hint says none is stored; once typed, where it will be kept.
+      const secretHint = page.locator('[data-field="secret-state"]');
+      expect(await secretHint.textContent()).toBe(locale === 'en' ? 'Not set' : '未设置');
       await page.locator('#secretAccessKey').fill('first-run-secret-never-shown');
+      expect(await secretHint.textContent()).toMatch(locale === 'en' ? /^Will be / : /^保存后/);
       await docsShot(page, `first-run-${locale === 'en' ? 'en' : 'zh'}`);
       await page.getByRole('button', { name: t.go }).click();
       await page.locator('#app[data-view="dashboard"]').waitFor();

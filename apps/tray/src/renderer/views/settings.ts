@@ -347,7 +347,18 @@ export class SettingsPanel {
     // The stored secret signs only for the endpoint it was saved with: say so once the endpoint differs.
     const boundTo = secretNeededFor(this.storedSecret(), this.fields.endpoint.value, this.fields.useEmulator.checked);
     const usable = hasSecret && boundTo === null;
-    setText(this.secretState, boundTo !== null ? t('settings.secretOtherEndpoint', { endpoint: boundTo }) : hasSecret ? t(`settings.secretStored.${kind}`) : t('settings.secretNotSet'));
+    // A typed secret is what will be saved: say where it goes, not what is stored now.
+    const typed = this.fields.secret.value !== '';
+    setText(
+      this.secretState,
+      typed
+        ? t(`settings.secretWillStore.${kind}`)
+        : boundTo !== null
+          ? t('settings.secretOtherEndpoint', { endpoint: boundTo })
+          : hasSecret
+            ? t(`settings.secretStored.${kind}`)
+            : t('settings.secretNotSet'),
+    );
     this.secretState.classList.toggle('is-stored', usable);
     this.secretState.classList.toggle('needs-secret', boundTo !== null);
     this.fields.secret.placeholder = usable ? t('settings.secretPlaceholderStored') : t('settings.secretPlaceholder');
