@@ -110,6 +110,10 @@ describe('request mapping', () => {
     // An expression in By ID may give a list, or several IDs separated by commas.
     const speakerIds = { entry: [{ id: { __rl: true, mode: 'id', value: ['S_1', 'S_2'] } }, { id: { __rl: true, mode: 'id', value: 'S_3, S_4' } }, { id: { __rl: true, mode: 'list', value: '' } }] };
     expect(requestFor('voiceClone', 'RenewAccessResourcePacks', { times: 1, speakerIds })).toMatchObject({ SpeakerIDs: ['S_1', 'S_2', 'S_3', 'S_4'] });
+    // An expression that gives some other object is sent as text, as before locators, never a loop without end.
+    expect(requestFor('voiceClone', 'RenewAccessResourcePacks', { times: 1, speakerIds: { entry: [{ id: { __rl: true, mode: 'id', value: { foo: 1 } } }] } })).toMatchObject({
+      SpeakerIDs: ['[object Object]'],
+    });
   });
 
   it('writes monitoring days as yyyy-MM-dd whatever the date picker gave', () => {

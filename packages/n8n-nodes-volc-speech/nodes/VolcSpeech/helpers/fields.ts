@@ -331,9 +331,14 @@ function toNumber(path: string, spec: FieldSpec, value: unknown): number {
   return number;
 }
 
-/** A locator's value (`{ __rl, mode, value }`) or a plain value, as n8n hands either over. */
+/** Whether n8n handed over a resource locator (`{ __rl: true, mode, value }`) rather than a plain value. */
+function isLocator(value: unknown): value is { __rl: true; value?: unknown } {
+  return value !== null && typeof value === 'object' && (value as { __rl?: unknown }).__rl === true;
+}
+
+/** A locator's value, or a plain value as it is. */
 function locatorValue(value: unknown): unknown {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value ? (value as { value: unknown }).value : value;
+  return isLocator(value) ? value.value : value;
 }
 
 /**
@@ -343,13 +348,13 @@ function locatorValue(value: unknown): unknown {
  */
 function toStringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap((entry) => toStringList(entry));
-  if (value !== null && typeof value === 'object') {
-    if (!Object.hasOwn(value, LOCATOR_ENTRY)) return toStringList(locatorValue(value));
+  if (isLocator(value)) return toStringList(value.value);
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, LOCATOR_ENTRY)) {
     const entries = (value as Record<string, unknown>)[LOCATOR_ENTRY];
     const list = Array.isArray(entries) ? entries : [entries];
     return list.flatMap((entry) =>
       entry !== null && typeof entry === 'object' && Object.hasOwn(entry, LOCATOR_VALUE)
-        ? toStringList(locatorValue((entry as Record<string, unknown>)[LOCATOR_VALUE]))
+        ? toStringList((entry as Record<string, unknown>)[LOCATOR_VALUE])
         : [],
     );
   }
@@ -433,7 +438,7 @@ export function buildRequest(bindings: readonly FieldBinding[], readParameter: P
     } else {
       additional ??= (readParameter(ADDITIONAL_FIELDS, {}) ?? {}) as Record<string, unknown>;
       raw = additional[binding.paramName];
-      if (raw && typeof raw === 'object' && (raw as { __rl?: boolean }).__rl) raw = (raw as { value?: unknown }).value;
+      raw = locatorValue(raw);
     }
     // A required field is sent as given (the client names what is missing); optional empty ones are left out.
     if (isEmpty(raw) && !(binding.spec.required && binding.placement === 'top' && raw !== undefined)) continue;
